@@ -1,0 +1,3 @@
+from joinedup.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `joinedup` command line: one entry point for everything."""

@@ -1,0 +1,58 @@
+"""`joinedup`: the command group, and the one place errors become messages.
+
+A JoinedUpError is printed without a traceback and the process exits with 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+
+from joinedup import __version__
+from joinedup.errors import JoinedUpError
+
+err_console = Console(stderr=True, highlight=False)
+
+
+class JoinedUpGroup(click.Group):
+    """Lists commands in the order they are used, and turns our errors into messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except JoinedUpError as error:
+            err_console.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+            sys.exit(2)
+
+
+@click.group(cls=JoinedUpGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="joinedup")
+def cli() -> None:
+    """joinedup: link every agency's records of the same child, see them together,
+    act on them, inquire and publish safely. Synthetic data only in development."""
+
+
+def _register() -> None:
+    from joinedup.cli import records, serve, synth
+
+    for command in (
+        serve.demo,
+        serve.serve,
+        synth.synth,
+        records.import_command,
+        records.status,
+        serve.manage,
+    ):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="joinedup")

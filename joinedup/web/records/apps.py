@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecordsConfig(AppConfig):
+    name = "joinedup.web.records"
+    label = "records"
+    verbose_name = "Canonical multi-agency records"
