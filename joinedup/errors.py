@@ -8,9 +8,10 @@
         │                           encoding, or not what its extension says
         └── ValidationFailed        rows failed validation; carries every RowProblem
 
-A RowProblem names the file, the row (1-based data row; header is row 0 / line 1),
-the field, the value found and what was expected. Nothing is written when any of
-these is raised during an import.
+A RowProblem names the file, the row as a person sees it in the file (the header is
+row 1, so the first data row is row 2; for JSON Lines, the line number), the field,
+the value found and what was expected. Nothing is written when any of these is
+raised during an import.
 """
 
 from __future__ import annotations

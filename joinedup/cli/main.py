@@ -30,7 +30,14 @@ class JoinedUpGroup(click.Group):
             sys.exit(2)
 
 
-@click.group(cls=JoinedUpGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JoinedUpGroup,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "max_content_width": 120,
+        "terminal_width": 120,
+    },
+)
 @click.version_option(__version__, prog_name="joinedup")
 def cli() -> None:
     """joinedup: link every agency's records of the same child, see them together,

@@ -98,9 +98,10 @@ def _import_one(code: str, mapping: Path, paths: list[Path], skip_invalid: bool)
         )
     b = outcome.batch
     console.print(
-        f"[bold]{code}[/] batch {b.pk}: {b.rows_read} rows read, {b.created} created, "
-        f"{b.changed} changed (new version), {b.unchanged} unchanged, "
-        f"{b.skipped} rows skipped"
+        f"[bold]{code}[/] batch {b.pk}: {b.rows_read} rows read; records: {b.created} created, "
+        f"{b.changed} changed (new version), {b.unchanged} unchanged; "
+        f"{b.skipped} rows skipped",
+        soft_wrap=True,
     )
     if outcome.skipped:
         console.print(f"[yellow]Skipped ({len(outcome.skipped)} problem(s)):[/]")

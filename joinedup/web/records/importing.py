@@ -7,6 +7,7 @@ A batch with problems writes nothing unless `skip_invalid` is set.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,9 @@ def existing_source_ids(agency: m.Agency | None) -> dict[str, set[str]]:
     if agency is None:
         return {}
     return {
-        w.kind: set(w.model.objects.filter(agency=agency).values_list("source_id", flat=True))
+        w.kind: set(
+            w.model._default_manager.filter(agency=agency).values_list("source_id", flat=True)
+        )
         for _, w in WRITERS
         if w.kind in ("person", "place", "organisation")
     }
@@ -73,7 +76,7 @@ def _store(
     result: ReadResult,
     user: str,
     skip_invalid: bool,
-    started: object,
+    started: datetime,
     progress: Progress | None,
 ) -> ImportOutcome:
     agency, _ = m.Agency.objects.update_or_create(

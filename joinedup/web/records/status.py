@@ -23,7 +23,7 @@ def database_status() -> dict[str, Any]:
     for kind, model in KINDS:
         for row in model.objects.values("agency_id").annotate(n=Count("id")):
             counts.setdefault(row["agency_id"], {})[kind] = row["n"]
-    agencies = [
+    agencies: list[dict[str, Any]] = [
         {
             "code": a.code,
             "name": a.name,

@@ -41,7 +41,7 @@ def lookup(
     found: dict[str, Row] = {}
     ids = sorted(set(source_ids))
     for part in chunked(ids):
-        rows = model.objects.filter(agency=agency, source_id__in=part).values_list(
+        rows = model._default_manager.filter(agency=agency, source_id__in=part).values_list(
             "source_id", "pk", "content_hash", "version"
         )
         found.update({sid: (pk, h, v) for sid, pk, h, v in rows})
@@ -141,7 +141,7 @@ def _version(
 
 
 def _create(writer: KindWriter, new: list[tuple[m.VersionedRecord, Record]]) -> None:
-    writer.model.objects.bulk_create([inst for inst, _ in new], batch_size=1000)
+    writer.model._default_manager.bulk_create([inst for inst, _ in new], batch_size=1000)
 
 
 def _update(writer: KindWriter, changed: list[tuple[m.VersionedRecord, Record]]) -> None:
@@ -152,7 +152,7 @@ def _update(writer: KindWriter, changed: list[tuple[m.VersionedRecord, Record]])
         for f in writer.model._meta.concrete_fields
         if f.name not in ("id", "agency", "source_id", "imported_in")
     ]
-    writer.model.objects.bulk_update([inst for inst, _ in changed], names, batch_size=500)
+    writer.model._default_manager.bulk_update([inst for inst, _ in changed], names, batch_size=500)
     writer.clear_children([inst.pk for inst, _ in changed])
 
 
@@ -163,7 +163,7 @@ def _nothing(*_: Any) -> None:
 def _delete_where(model: type[models.Model], column: str) -> Callable[[list[int]], None]:
     def clear(pks: list[int]) -> None:
         for part in chunked(pks):
-            model.objects.filter(**{f"{column}__in": part}).delete()
+            model._default_manager.filter(**{f"{column}__in": part}).delete()
 
     return clear
 
@@ -254,14 +254,11 @@ def person_children(rows: list[tuple[int, PersonRecord]], _: Refs) -> None:
         identifiers += [
             m.PersonIdentifier(person_id=pk, scheme=i.scheme, value=i.value) for i in r.identifiers
         ]
-    for model, objs in (
-        (m.PersonOtherName, names),
-        (m.PersonAddress, addresses),
-        (m.PersonPhone, phones),
-        (m.PersonEmail, emails),
-        (m.PersonIdentifier, identifiers),
-    ):
-        model.objects.bulk_create(objs, batch_size=2000)  # type: ignore[attr-defined]
+    m.PersonOtherName.objects.bulk_create(names, batch_size=2000)
+    m.PersonAddress.objects.bulk_create(addresses, batch_size=2000)
+    m.PersonPhone.objects.bulk_create(phones, batch_size=2000)
+    m.PersonEmail.objects.bulk_create(emails, batch_size=2000)
+    m.PersonIdentifier.objects.bulk_create(identifiers, batch_size=2000)
 
 
 def clear_person_children(pks: list[int]) -> None:

@@ -45,7 +45,7 @@ tables:
 PEOPLE = [
     "REF,FIRST,LAST,DOB,SEX,ETH,ALIASES,POSTCODE,ADDRESS,PHONES",
     "P1,Kayleigh,Smith,04/03/2009,F,W1,Kayley Smyth;Kay Smith,ms1 2ab,1 Mill Lane,07700 900123",
-    "P2,Daniel,Hart,1985,M,,Danny Hart,MS2 3CD,4 Canal Row,07700 900456;07700 900457",
+    "P2,Daniel,Hart,1985,M,,Danny Hart,MS2 3DE,4 Canal Row,07700 900456;07700 900457",
     "P3,Amira,Khan,11/2008,F,A2,,MS1 2AB,,",
 ]
 

@@ -1,0 +1,30 @@
+"""The first page lists agencies, record counts and import batches."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from joinedup.web.records.importing import import_export
+from tests.web.records.conftest import TinyExport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_empty_system_says_how_to_import(client: Client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "No records have been imported yet" in page.text
+
+
+def test_overview_lists_agency_counts_and_batches(client: Client, tiny: TinyExport) -> None:
+    import_export("TST", tiny.mapping, tiny.files, user="analyst.one")
+    page = client.get("/")
+    assert page.status_code == 200
+    text = page.text
+    assert "Test Constabulary (TST)" in text
+    assert "analyst.one" in text
+    row = text.split("Test Constabulary (TST)")[1].split("</tr>")[0]
+    cells = [c.split(">")[-1] for c in row.split("</td>")[:-1]]
+    # kind, then persons, events, places, vehicles, phones, organisations
+    assert cells[1:] == ["3", "2", "1", "1", "0", "0"]
