@@ -38,15 +38,24 @@ def run(borough: Path, database_url: str | None) -> dict[str, object]:
     joinedup = [sys.executable, "-m", "joinedup"]
     subprocess.run([*joinedup, "manage", "migrate", "-v0"], env=env, check=True)
     start = time.perf_counter()
-    subprocess.run([*joinedup, "import", "--manifest", str(borough / "manifest.json")],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*joinedup, "import", "--manifest", str(borough / "manifest.json")],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     seconds = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    status = subprocess.run([*joinedup, "status", "--json"], env=env, check=True,
-                            capture_output=True, text=True)
+    status = subprocess.run(
+        [*joinedup, "status", "--json"], env=env, check=True, capture_output=True, text=True
+    )
     totals = json.loads(status.stdout)["totals"]
-    return {"database": "postgresql" if database_url else "sqlite", "seconds": round(seconds, 1),
-            "peak_rss_mib": round(peak_kib / 1024), "records": totals}
+    return {
+        "database": "postgresql" if database_url else "sqlite",
+        "seconds": round(seconds, 1),
+        "peak_rss_mib": round(peak_kib / 1024),
+        "records": totals,
+    }
 
 
 def main() -> None:

@@ -7,9 +7,9 @@ A batch with problems writes nothing unless `skip_invalid` is set.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.db import transaction
