@@ -61,9 +61,8 @@ def import_export(
         )
     started = timezone.now()
     agency = m.Agency.objects.filter(code=agency_code).first()
-    if progress:
-        progress("reading and validating")
-    result = read_export(mapping, list(files), existing_source_ids(agency))
+    rows_read = (lambda n: progress(f"read and checked {n:,} rows")) if progress else None
+    result = read_export(mapping, list(files), existing_source_ids(agency), rows_read)
     if result.problems and not skip_invalid:
         raise ValidationFailed(result.problems)
     with transaction.atomic():

@@ -376,6 +376,6 @@ def write_batch(
     counts: dict[str, KindCounts] = {}
     for attr, writer in WRITERS:
         if progress:
-            progress(writer.kind)
+            progress(f"writing {writer.kind} records")
         counts[writer.kind] = upsert(writer, getattr(batch, attr), agency, import_batch, refs)
     return counts
