@@ -10,7 +10,13 @@ from pathlib import Path
 from joinedup import config
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ["joinedup.records", "joinedup.synth", "joinedup.errors", "joinedup.config"]
+CORE_PACKAGES = [
+    "joinedup.records",
+    "joinedup.synth",
+    "joinedup.linkage",
+    "joinedup.errors",
+    "joinedup.config",
+]
 
 
 def test_core_packages_import_no_django() -> None:

@@ -120,7 +120,9 @@ def status(as_json: bool) -> None:
 
     report = database_status()
     if as_json:
-        click.echo(json.dumps(report, indent=2, default=str))
+        for batch in report["batches"]:
+            batch.pop("finished")
+        click.echo(json.dumps(report, indent=2))
         return
     _print_status(report)
 

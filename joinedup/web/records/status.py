@@ -39,6 +39,7 @@ def database_status() -> dict[str, Any]:
             "imported_by": b.imported_by,
             "started_at": b.started_at.isoformat(),
             "finished_at": b.finished_at.isoformat(),
+            "finished": b.finished_at,
             "rows_read": b.rows_read,
             "created": b.created,
             "changed": b.changed,

@@ -1,0 +1,77 @@
+"""Build the shipped person model (joinedup/linkage/data/person_model.json) and check it.
+
+    .venv/bin/python benchmarks/linkage/build_model.py --children 12000 --seed 3 \
+        --check-children 40000 --check-seed 7
+
+1. generate a synthetic borough (`--children`, `--seed`) and train the model on it
+   without labels (training.train_model);
+2. fit the isotonic calibration on that borough's ground truth (training.calibrate_model);
+3. on a second, independent borough, print the reliability table (predicted vs observed
+   match rate by probability bin) before and after calibration, and save the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import metrics  # noqa: E402
+from bench_linkage import borough_dir  # noqa: E402
+
+from joinedup.linkage.calibration import reliability_table  # noqa: E402
+from joinedup.linkage.model import LinkageModel, save_model  # noqa: E402
+from joinedup.linkage.pipeline import DEFAULT_MODEL_PATH  # noqa: E402
+from joinedup.linkage.scoring import calibrated, score_blocked_pairs  # noqa: E402
+from joinedup.linkage.training import calibrate_model, train_model  # noqa: E402
+
+
+def _with_truth(folder: Path) -> tuple[pa.Table, pa.Table]:
+    people = pq.read_table(folder / "people.parquet")
+    truth = pq.read_table(folder / "truth.parquet").to_pandas()
+    person_of = dict(zip(truth["record_id"], truth["true_person_id"], strict=True))
+    ids = people.column("record_id").to_pylist()
+    return people, people.append_column("true_person_id", pa.array([person_of[i] for i in ids]))
+
+
+def reliability(model: LinkageModel, folder: Path) -> list[dict[str, float]]:
+    people, _ = _with_truth(folder)
+    truth = pq.read_table(folder / "truth.parquet").to_pandas().set_index("record_id")
+    pairs = calibrated(score_blocked_pairs(people, model, -20.0), model).to_pandas()
+    pairs = metrics.labelled(pairs, truth["true_person_id"])
+    return reliability_table(pairs["match_probability"], pairs["is_match"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--children", type=int, default=12000)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--check-children", type=int, default=40000)
+    parser.add_argument("--check-seed", type=int, default=7)
+    parser.add_argument("--root", type=Path, default=Path(tempfile.gettempdir()) / "joinedup-bench")
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
+    args = parser.parse_args()
+    people, labelled = _with_truth(borough_dir(args.children, args.seed, args.root))
+    description = f"synthetic borough, {args.children} children, seed {args.seed}"
+    model = train_model(people, description=description)
+    model = dataclasses.replace(
+        model, model_version=f"person-synthetic-{args.children}-{args.seed}"
+    )
+    check = borough_dir(args.check_children, args.check_seed, args.root)
+    before = reliability(model, check)
+    model = calibrate_model(model, labelled, "true_person_id")
+    after = reliability(model, check)
+    save_model(model, args.out)
+    print(json.dumps({"model": str(args.out), "before": before, "after": after}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

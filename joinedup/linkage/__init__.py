@@ -1,0 +1,1 @@
+"""Person index: probabilistic linkage of every agency's records (no Django)."""
