@@ -45,7 +45,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from joinedup.cli import records, serve, synth
+    from joinedup.cli import linkage, records, serve, synth
 
     for command in (
         serve.demo,
@@ -53,6 +53,9 @@ def _register() -> None:
         synth.synth,
         records.import_command,
         records.status,
+        linkage.link,
+        linkage.review,
+        linkage.link_file_command,
         serve.manage,
     ):
         cli.add_command(command)

@@ -47,7 +47,7 @@ def _serve(host: str, port: int, threads: int) -> None:
 )
 @click.option("--port", type=int, default=8000, show_default=True)
 def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
-    """Build a synthetic borough, import it and serve it at http://127.0.0.1:8000."""
+    """Build a synthetic borough, import and link it, and serve it at http://127.0.0.1:8000."""
     from joinedup.cli.progress import step_progress
     from joinedup.synth import generate_borough
     from joinedup.web.bootstrap import setup_django
@@ -60,6 +60,7 @@ def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
             generate_borough(out, children=size, years=(1985, 2025), seed=seed, progress=progress)
     setup_django()
     _import_manifest(out / "manifest.json")
+    _link_everyone()
     if then_serve:
         _serve("127.0.0.1", port, 8)
 
@@ -69,6 +70,12 @@ def _import_manifest(manifest: Path) -> None:
 
     for code, mapping, paths in _jobs_from_manifest(manifest):
         _import_one(code, mapping, paths, skip_invalid=False)
+
+
+def _link_everyone() -> None:
+    from joinedup.cli.linkage import link
+
+    link.callback(threshold=0.9, review_from=0.5, model_path=None)  # type: ignore[misc]
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "joinedup.web.records",
+    "joinedup.web.people",
     "joinedup.web.home",
 ]
 

@@ -92,3 +92,35 @@ def test_real_process_bad_file_exits_2_names_file_row_field_and_writes_nothing(
     assert "people.csv, row 5, field 'DOB'" in done.stderr
     status = run_cli(["status", "--json"], tmp_path / "data")
     assert json.loads(status.stdout)["agencies"] == []
+
+
+def test_link_file_without_record_id_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("forenames,surname,dob\nKayleigh,Smith,2009-03-04\n")
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(cli, ["link-file", str(people), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "record_id" in result.output and "people.csv" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_link_file_writes_a_person_for_every_record(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "record_id,forenames,surname,dob,sex,postcode\n"
+        "a,Kayleigh,Smith,2009-03-04,female,MS1 2AB\n"
+        "b,Kayleigh,Smith,2009-03-04,female,MS1 2AB\n"
+        "c,Amber,Smith,2009-03-04,female,MS1 2AB\n"
+        "d,,,,,\n"
+    )
+    out, pairs = tmp_path / "clusters.csv", tmp_path / "pairs.csv"
+    result = CliRunner().invoke(
+        cli, ["link-file", str(people), "--out", str(out), "--pairs", str(pairs)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = dict(line.split(",") for line in out.read_text().split()[1:])
+    clusters = {k.strip('"'): v.strip('"') for k, v in rows.items()}
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+    assert len(set(clusters.values())) == 3
+    assert "nothing to link on" in result.output and "d" in result.output
