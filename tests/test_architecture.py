@@ -14,6 +14,10 @@ CORE_PACKAGES = [
     "joinedup.records",
     "joinedup.synth",
     "joinedup.linkage",
+    "joinedup.analysis",
+    "joinedup.chronology",
+    "joinedup.screening",
+    "joinedup.network",
     "joinedup.errors",
     "joinedup.config",
 ]

@@ -29,11 +29,18 @@ def _iso_dob(value: object) -> str | None:
     return f"{text[:4]}-{text[4:6]}-{text[6:]}"
 
 
+def _address(record: dict[str, object]) -> str | None:
+    parts = ("street_number", "address_1", "address_2", "suburb", "state")
+    words = [str(record[p]) for p in parts if isinstance(record[p], str) and record[p]]
+    return " ".join(words) or None
+
+
 def febrl4_people() -> pa.Table:
     """Both tables in joinedup's person-table columns, plus `true_person_id`.
 
-    The social security number goes into the generic exact-identifier slot `pnc_id`
-    (joinedup's schema has no such number); street addresses are not used.
+    The social security number goes into the optional generic identifier `other_id`;
+    street number, address lines, suburb and state into the optional `address`; the file
+    ('a' or 'b') into `source`, for link-only mode.
     """
     rows = []
     for source, frame in zip("ab", febrl4_frames(), strict=True):
@@ -42,7 +49,7 @@ def febrl4_people() -> pa.Table:
                 "record_id": record["rec_id"], "source": source,
                 "forenames": record["given_name"], "surname": record["surname"],
                 "dob": _iso_dob(record["date_of_birth"]), "postcode": record["postcode"],
-                "pnc_id": record["soc_sec_id"],
+                "address": _address(record), "other_id": record["soc_sec_id"],
                 "true_person_id": "-".join(str(record["rec_id"]).split("-")[:2]),
             })  # fmt: skip
     return pa.Table.from_pylist(rows).cast(pa.schema([(name, pa.string()) for name in rows[0]]))

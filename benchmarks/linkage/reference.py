@@ -45,9 +45,20 @@ def _predictions(linker: Linker) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def febrl4_reference_pairs(frames: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+def _db_api(memory_limit: str | None) -> DuckDBAPI:
+    """Splink's DuckDB backend, with the same memory_limit ours gets when one is set."""
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false").fetchall()
+    if memory_limit:
+        con.execute(f"SET memory_limit = '{memory_limit}'").fetchall()
+    return DuckDBAPI(con)
+
+
+def febrl4_reference_pairs(
+    frames: tuple[pd.DataFrame, pd.DataFrame], memory_limit: str | None = None
+) -> pd.DataFrame:
     quiet_splink()
-    db_api = DuckDBAPI()
+    db_api = _db_api(memory_limit)
     dfs = [db_api.register(pa.Table.from_pandas(f, preserve_index=False)) for f in frames]
     rules: list[Any] = [
         block_on("given_name", "surname"),
@@ -98,9 +109,9 @@ def _borough_reference_input(people: pa.Table) -> pa.Table:
         return table
 
 
-def borough_reference_pairs(people: pa.Table) -> pd.DataFrame:
+def borough_reference_pairs(people: pa.Table, memory_limit: str | None = None) -> pd.DataFrame:
     quiet_splink()
-    db_api = DuckDBAPI()
+    db_api = _db_api(memory_limit)
     sdf = db_api.register(_borough_reference_input(people))
     rules: list[Any] = [
         block_on("substr(first_name,1,3)", "substr(surname,1,4)"), block_on("surname", "dob"),

@@ -15,7 +15,8 @@ same child is written differently; a true pair is lost only when it breaks every
 9. same date of birth and postcode: both names changed or mistyped;
 10. forename and surname transposed;
 11. first two letters of forename and surname and the year of birth: typos in both names;
-12. the same first phone number.
+12. the same first phone number;
+13. the same other identifier (optional column).
 
 Training uses two EM blocks (each leaves the fields it blocks on to be learned by the
 other) and two near-certain deterministic rules to estimate how often two random
@@ -52,6 +53,7 @@ def prediction_rules() -> list[BlockingRuleCreator | str]:
         "l.forename1 = r.surname AND l.surname = r.forename1",
         block_on("substr(forename1, 1, 2)", "substr(surname, 1, 2)", "dob_year"),
         block_on("phones_all[1]"),
+        block_on("other_id"),
     ]
 
 
@@ -64,5 +66,6 @@ def deterministic_rules() -> list[BlockingRuleCreator]:
     """Rules that admit almost no false matches, to estimate the prior match rate."""
     return [
         block_on("nhs_number"),
+        block_on("other_id"),
         block_on("forename1", "surname", "dob_full"),
     ]

@@ -24,10 +24,13 @@ record's other forenames, not transposed with the surname.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any
 
 __all__ = [
     "DOB_ALL_OTHER_M",
+    "OPTIONAL_COMPARISONS",
+    "address_comparison",
     "HOUSEHOLD_WEIGHT",
     "RELATIVE_WEIGHT",
     "WEAK_HOUSEHOLD_WEIGHT",
@@ -36,6 +39,7 @@ __all__ = [
     "date_of_birth_comparison",
     "forename_comparison",
     "household_comparison",
+    "other_id_comparison",
     "postcode_comparison",
     "surname_comparison",
 ]
@@ -216,8 +220,43 @@ def _overlap_comparison(column: str, description: str) -> dict[str, Any]:
     ])  # fmt: skip
 
 
-def all_comparisons() -> list[dict[str, Any]]:
-    """Every comparison of the person model, in the order shown in explanations."""
+def address_comparison() -> dict[str, Any]:
+    """Free-text street address (optional column): exact, typo, most words, some words."""
+    jw = "jaro_winkler_similarity(address_l, address_r)"
+    shared = "len(list_intersect(address_tokens_l, address_tokens_r))"
+    words = "len(list_distinct(list_concat(address_tokens_l, address_tokens_r)))"
+    return _comparison("address", "street address", [
+        _null_level("address_l IS NULL OR address_r IS NULL"),
+        _level("address_l = address_r", "exact"),
+        _level(f"{jw} >= 0.92", "Jaro-Winkler >= 0.92"),
+        _level(f"{shared} * 2 >= {words}", "half the words in common"),
+        _level(f"{shared} * 4 >= {words}", "a quarter of the words in common"),
+    ])  # fmt: skip
+
+
+def other_id_comparison() -> dict[str, Any]:
+    """Any other identifier (optional column), with its typing errors learned, not fixed."""
+    distance = "damerau_levenshtein(other_id_l, other_id_r)"
+    return _comparison("other_id", "other identifier", [
+        _null_level("other_id_l IS NULL OR other_id_r IS NULL"),
+        _level("other_id_l = other_id_r", "exact"),
+        _level(f"{distance} <= 1", "one edit"),
+        _level(f"{distance} <= 2", "two edits"),
+    ])  # fmt: skip
+
+
+OPTIONAL_COMPARISONS: dict[str, Callable[[], dict[str, Any]]] = {
+    "address": address_comparison,
+    "other_id": other_id_comparison,
+}
+
+
+def all_comparisons(optional_columns: Collection[str] = ()) -> list[dict[str, Any]]:
+    """Every comparison of the person model, in the order shown in explanations.
+
+    The comparisons of `OPTIONAL_COMPARISONS` are added only for the optional input
+    columns named in `optional_columns` (those the training data has values in).
+    """
     return [
         forename_comparison(),
         surname_comparison(),
@@ -230,4 +269,5 @@ def all_comparisons() -> list[dict[str, Any]]:
         _identifier_comparison("nhs_number", "NHS number (check digit valid)", 0.002),
         _identifier_comparison("upn", "unique pupil number", 0.01),
         _identifier_comparison("pnc_id", "Police National Computer ID", 0.005),
+        *(make() for name, make in OPTIONAL_COMPARISONS.items() if name in optional_columns),
     ]

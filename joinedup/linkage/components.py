@@ -1,43 +1,80 @@
-"""Placeholder clustering: connected components of the pairs at or above a threshold.
+"""Scored pairs to person IDs: the clustering step of a link run, as Arrow tables.
 
-This is deliberately simple and known to chain (A~B and B~C put A and C together even
-when A and C clearly differ); a non-chaining clusterer will replace it behind the same
-`cluster_pairs` signature. Records in no pair get a person of their own.
+`cluster_pairs` puts every record in exactly one person with `clustering.cluster_records`
+(greedy average linkage that does not chain weak links, obeys a reviewer's must-link and
+cannot-link pairs, and vetoes a merge when any cross pair scores below `veto_below`), then
+names the persons 'P-0000001', 'P-0000002', ... in order of each person's least record ID
+(`stable_ids.mint_person_ids`). Records in no pair get a person of their own.
+
+The clusterer needs the pairs *below* the threshold too (down to `veto_below`): they are
+the evidence that stops a chain. `connected_components` is the old rule (every pair at or
+above the threshold joins two records, so A~B and B~C join A and C), kept to measure
+what the non-chaining rule gains.
+
+`VETO_BELOW` and `BRIDGE_SUPPORT` were tuned on synthetic boroughs
+(`benchmarks/linkage/tune_clustering.py`, docs/linkage.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-import igraph as ig
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["cluster_pairs"]
+from joinedup.linkage.clustering import cluster_records, component_labels
+from joinedup.linkage.stable_ids import assign_person_ids, mint_person_ids
+
+__all__ = ["BRIDGE_SUPPORT", "VETO_BELOW", "cluster_pairs", "connected_components"]
+
+VETO_BELOW = 0.05
+BRIDGE_SUPPORT = 3
+
+RecordPairs = Iterable[tuple[str, str]]
 
 
-def cluster_pairs(record_ids: Sequence[str], pairs: pa.Table, threshold: float) -> pa.Table:
-    """record_id, person_id for every record; person_id numbers clusters in the order of
-    their smallest record_id ('P000001', ...)."""
-    ids = sorted(record_ids)
-    index = {record_id: position for position, record_id in enumerate(ids)}
+def cluster_pairs(
+    record_ids: Sequence[str],
+    pairs: pa.Table,
+    threshold: float,
+    must_link: RecordPairs = (),
+    cannot_link: RecordPairs = (),
+) -> pa.Table:
+    """record_id, person_id for every record, sorted by record_id (see the module docstring).
+
+    A must-link group holding a cannot-link pair raises ValueError naming the pair.
+    """
+    veto_below = min(VETO_BELOW, threshold)
+    clusters = cluster_records(
+        record_ids, pairs, threshold, must_link, cannot_link,
+        veto_below=veto_below, bridge_support=BRIDGE_SUPPORT,
+    )  # fmt: skip
+    return person_table(clusters)
+
+
+def connected_components(record_ids: Sequence[str], pairs: pa.Table, threshold: float) -> pa.Table:
+    """record_id, person_id by connected components of the pairs at or above `threshold`."""
+    ids = pc.unique(pa.array(record_ids, pa.string()))
+    ids = ids.take(pc.array_sort_indices(ids))
     kept = pairs.filter(pc.field("match_probability") >= threshold)
-    edges = [
-        (index[left], index[right])
-        for left, right in zip(
-            kept.column("record_id_l").to_pylist(),
-            kept.column("record_id_r").to_pylist(),
-            strict=True,
-        )
-        if left in index and right in index
-    ]
-    membership = ig.Graph(n=len(ids), edges=edges).connected_components().membership
-    return pa.table({"record_id": ids, "person_id": _person_ids(membership)})
+    left = pc.index_in(kept.column("record_id_l").cast(pa.string()), value_set=ids)
+    right = pc.index_in(kept.column("record_id_r").cast(pa.string()), value_set=ids)
+    known = pc.and_(pc.is_valid(left), pc.is_valid(right))
+    labels = component_labels(
+        len(ids),
+        np.asarray(left.filter(known).to_numpy(), dtype=np.int64),
+        np.asarray(right.filter(known).to_numpy(), dtype=np.int64),
+    )
+    names = [str(record) for record in ids.to_pylist()]
+    return person_table(dict(zip(names, labels.tolist(), strict=True)))
 
 
-def _person_ids(membership: list[int]) -> list[str]:
-    """Renumber components by first appearance (ids are sorted, so by smallest id)."""
-    numbers: dict[int, int] = {}
-    for component in membership:
-        numbers.setdefault(component, len(numbers) + 1)
-    return [f"P{numbers[component]:06d}" for component in membership]
+def person_table(clusters: Mapping[str, int]) -> pa.Table:
+    """record_id, person_id ('P-0000001' ...) for cluster numbers keyed by record ID."""
+    persons = assign_person_ids(clusters, {}, mint_person_ids())
+    ordered = sorted(persons)
+    return pa.table(
+        {"record_id": ordered, "person_id": [persons[record] for record in ordered]},
+        schema=pa.schema([("record_id", pa.string()), ("person_id", pa.string())]),
+    )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 __all__ = [
     "ISO_PARTIAL_DATE",
+    "address",
     "clean_list",
     "clean_name",
     "date_parts",
@@ -106,6 +107,13 @@ def nhs_number(value: str) -> str:
         AND NOT regexp_full_match({digits}, '(0{{10}}|1{{10}}|2{{10}}|3{{10}}|4{{10}}|5{{10}}|6{{10}}|7{{10}}|8{{10}}|9{{10}})')
         AND (11 - {total} % 11) % 11 = CAST({digits}[10] AS INTEGER)
         THEN {digits} END)"""  # noqa: E501
+
+
+def address(value: str) -> str:
+    """Lower case, ASCII-folded, letters, digits and single spaces: '12 ann st, nsw'."""
+    folded = f"lower(strip_accents(translate({value}, '{_FOLD_FROM}', '{_FOLD_TO}')))"
+    words = f"regexp_replace({folded}, '[^a-z0-9]+', ' ', 'g')"
+    return f"nullif(trim({words}), '')"
 
 
 def identifier(value: str) -> str:

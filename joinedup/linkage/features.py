@@ -4,7 +4,9 @@ Input columns (Arrow table; every column but `record_id` optional):
 
     record_id, source, forenames, surname, dob ('YYYY', 'YYYY-MM', 'YYYY-MM-DD' or blank),
     sex, postcode, phone, nhs_number, and the richer lists other_names ('forenames
-    surname' strings), postcodes (address history), phones, emails, plus upn, pnc_id.
+    surname' strings), postcodes (address history), phones, emails, plus upn, pnc_id,
+    and two generic optional columns: address (a free-text street address) and other_id
+    (any other identifier a source has, e.g. a social security number).
 
 Output, one row per record (see `FEATURE_COLUMNS`): names lower-cased, ASCII-folded and
 stripped of punctuation; the first forename, its nickname/spelling roots and a blocking
@@ -12,8 +14,9 @@ key; every forename and surname the record has been known by as arrays; date of 
 parts with their precision, where 1 January is treated as a placeholder for "year only";
 the letters of the first forename sorted (to spot swapped letters: Mia/Mai); postcode
 unit, sector and district plus every postcode in the address history; phones in E.164;
-NHS numbers only when their check digit is right; and `linkable`, false when a record
-has no name, no date of birth and no identifier.
+NHS numbers only when their check digit is right; the address lower-cased with only
+letters, digits and single spaces (and its words as a list); and `linkable`, false when
+a record has no name, no date of birth and no identifier.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ __all__ = [
 
 INPUT_COLUMNS = (
     "record_id", "source", "forenames", "surname", "dob", "sex", "postcode", "phone",
-    "nhs_number", "upn", "pnc_id",
+    "nhs_number", "upn", "pnc_id", "address", "other_id",
 )  # fmt: skip
 LIST_INPUT_COLUMNS = ("other_names", "postcodes", "phones", "emails")
 FEATURE_COLUMNS = (
@@ -46,7 +49,7 @@ FEATURE_COLUMNS = (
     "surname", "surname_key", "surnames_all", "dob_full", "dob_year", "dob_month",
     "dob_day", "dob_ym", "dob_precision", "dob_placeholder", "postcode", "pc_sector",
     "pc_district", "postcodes_all", "sex", "phones_all", "emails_all", "nhs_number",
-    "upn", "pnc_id", "linkable",
+    "upn", "pnc_id", "address", "address_tokens", "other_id", "linkable",
 )  # fmt: skip
 
 
@@ -108,9 +111,10 @@ def features_sql() -> str:
         {sql.postcode_sector("d.postcode")} AS pc_sector,
         {sql.postcode_district("d.postcode")} AS pc_district,
         d.postcodes_all, d.sex, d.phones_all, d.emails_all, d.nhs_number, d.upn, d.pnc_id,
+        d.address, string_split(d.address, ' ') AS address_tokens, d.other_id,
         (d.forename1 IS NOT NULL OR d.surname IS NOT NULL OR d.dob_year IS NOT NULL
-            OR d.nhs_number IS NOT NULL OR d.upn IS NOT NULL OR d.pnc_id IS NOT NULL)
-            AS linkable
+            OR d.nhs_number IS NOT NULL OR d.upn IS NOT NULL OR d.pnc_id IS NOT NULL
+            OR d.other_id IS NOT NULL) AS linkable
     FROM dated d
     LEFT JOIN joinedup_forename_roots fr ON fr.name = d.forename1
     LEFT JOIN joinedup_surname_keys sk ON sk.name = d.surname
@@ -135,7 +139,9 @@ def _cleaned_sql() -> str:
         {sql.clean_list("emails", sql.email)} AS emails_all,
         {sql.nhs_number("nhs_number")} AS nhs_number,
         {sql.identifier("upn")} AS upn,
-        {sql.identifier("pnc_id")} AS pnc_id
+        {sql.identifier("pnc_id")} AS pnc_id,
+        {sql.address("address")} AS address,
+        {sql.identifier("other_id")} AS other_id
     FROM joinedup_raw
     """
 

@@ -1,6 +1,7 @@
 """`joinedup link-file`: a person file in, a person ID for every record out (no database).
 
-    link_file("people.csv", "clusters.csv", out_pairs="pairs.csv", threshold=0.9)
+    link_file("people.csv", "clusters.csv", out_pairs="pairs.csv", threshold=0.9,
+              must_link=[("HLT:7", "EDU:31")], cannot_link=[("CSC:2", "CSC:9")])
 
 Input: the contract of docs/linkage.md (`record_id` required and unique; `source`,
 `forenames`, `surname`, `dob`, `sex`, `postcode`, `phone`, `nhs_number` optional; extra
@@ -9,17 +10,27 @@ the scored pairs `record_id_l,record_id_r,match_probability,match_weight` at or 
 the threshold. Records with nothing to link on (no name, no date of birth, no
 identifier) are not guessed at: each keeps a person of its own and is listed in the
 result. Nothing is written unless the whole run succeeds.
+
+Clustering is `components.cluster_pairs`: it does not chain weak links, so it is given
+every scored pair down to `components.VETO_BELOW` (a confident non-match between two
+records stops their clusters merging); only pairs at or above the threshold are returned.
+`must_link` / `cannot_link` are a reviewer's decisions as record_id pairs: must-linked
+records always share a person, cannot-linked ones never do (pairs naming records not in
+the file are ignored; contradictory ones raise InputError).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from joinedup.linkage.components import cluster_pairs
+from joinedup.errors import InputError
+from joinedup.linkage.components import VETO_BELOW, cluster_pairs
 from joinedup.linkage.model import LinkageModel, load_model
 from joinedup.linkage.names import DATA_DIR
 from joinedup.linkage.people_file import read_people_file
@@ -29,6 +40,7 @@ from joinedup.linkage.session import LinkageSession
 __all__ = ["DEFAULT_MODEL_PATH", "LinkFileResult", "link_file", "link_records"]
 
 DEFAULT_MODEL_PATH = DATA_DIR / "person_model.json"
+RecordPairs = Iterable[tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +61,21 @@ class LinkedRecords:
     unlinkable_record_ids: tuple[str, ...]
 
 
-def link_records(records: pa.Table, model: LinkageModel, threshold: float = 0.9) -> LinkedRecords:
+def link_records(
+    records: pa.Table,
+    model: LinkageModel,
+    threshold: float = 0.9,
+    must_link: RecordPairs = (),
+    cannot_link: RecordPairs = (),
+) -> LinkedRecords:
     """Score, then cluster, the records of one person table."""
     with LinkageSession(records) as session:
-        pairs = pairs_in_session(session, model, threshold)
+        scored = pairs_in_session(session, model, min(VETO_BELOW, threshold))
         unlinkable = tuple(session.unlinkable_record_ids())
     ids = [str(i) for i in records.column("record_id").to_pylist()]
-    return LinkedRecords(cluster_pairs(ids, pairs, threshold), pairs, unlinkable)
+    clusters = cluster_pairs(ids, scored, threshold, must_link, cannot_link)
+    pairs = scored.filter(pc.field("match_probability") >= threshold)
+    return LinkedRecords(clusters, pairs, unlinkable)
 
 
 def link_file(
@@ -64,11 +84,16 @@ def link_file(
     out_pairs: str | Path | None = None,
     threshold: float = 0.9,
     model_path: str | Path | None = None,
+    must_link: RecordPairs = (),
+    cannot_link: RecordPairs = (),
 ) -> LinkFileResult:
     """Link the records of one person file and write clusters (and pairs)."""
     records = read_people_file(people_path)
     model = load_model(model_path or DEFAULT_MODEL_PATH)
-    linked = link_records(records, model, threshold)
+    try:
+        linked = link_records(records, model, threshold, must_link, cannot_link)
+    except ValueError as error:
+        raise InputError(f"{people_path}: {error}") from error
     outputs = [(linked.clusters, Path(out_clusters))]
     if out_pairs is not None:
         outputs.append((linked.pairs, Path(out_pairs)))

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "joinedup.web.records",
     "joinedup.web.people",
+    "joinedup.web.analysis",
     "joinedup.web.home",
 ]
 

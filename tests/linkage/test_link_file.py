@@ -66,3 +66,39 @@ def test_an_unsupported_file_type_is_an_input_error(tmp_path: Path) -> None:
     people.write_text("record_id\n1\n", encoding="utf-8")
     with pytest.raises(InputError, match="people.txt"):
         link_file(people, tmp_path / "clusters.csv")
+
+
+def test_person_ids_are_minted_in_record_id_order(tmp_path: Path) -> None:
+    people = write_csv(tmp_path / "people.csv", PEOPLE)
+    link_file(people, tmp_path / "clusters.csv")
+    with (tmp_path / "clusters.csv").open(encoding="utf-8") as handle:
+        clusters = {row["record_id"]: row["person_id"] for row in csv.DictReader(handle)}
+    assert clusters == {
+        "a1": "P-0000001", "b7": "P-0000001", "c3": "P-0000002", "d4": "P-0000003",
+    }  # fmt: skip
+
+
+def test_a_cannot_link_keeps_matching_records_apart(tmp_path: Path) -> None:
+    people = write_csv(tmp_path / "people.csv", PEOPLE)
+    link_file(people, tmp_path / "clusters.csv", cannot_link=[("b7", "a1")])
+    with (tmp_path / "clusters.csv").open(encoding="utf-8") as handle:
+        clusters = {row["record_id"]: row["person_id"] for row in csv.DictReader(handle)}
+    assert clusters["a1"] != clusters["b7"]
+
+
+def test_a_must_link_joins_records_the_model_keeps_apart(tmp_path: Path) -> None:
+    people = write_csv(tmp_path / "people.csv", PEOPLE)
+    link_file(people, tmp_path / "clusters.csv", must_link=[("c3", "d4"), ("c3", "zz9")])
+    with (tmp_path / "clusters.csv").open(encoding="utf-8") as handle:
+        clusters = {row["record_id"]: row["person_id"] for row in csv.DictReader(handle)}
+    assert clusters["c3"] == clusters["d4"] != clusters["a1"]
+
+
+def test_contradictory_constraints_are_an_input_error(tmp_path: Path) -> None:
+    people = write_csv(tmp_path / "people.csv", PEOPLE)
+    with pytest.raises(InputError, match=r"people\.csv.*cannot-link"):
+        link_file(
+            people, tmp_path / "clusters.csv",
+            must_link=[("a1", "c3")], cannot_link=[("c3", "a1")],
+        )  # fmt: skip
+    assert not (tmp_path / "clusters.csv").exists()

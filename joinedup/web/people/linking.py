@@ -32,6 +32,7 @@ from joinedup.linkage.stable_ids import (
     summarise_person_id_changes,
 )
 from joinedup.web.people import models as pm
+from joinedup.web.people.entities import resolve_entities_in_database
 from joinedup.web.people.sync import person_table_from_database, record_id
 
 Progress = Callable[[str], None]
@@ -128,6 +129,9 @@ def link_everyone(
             pks,
             explanations,
         )
+        say("resolving places, vehicles, phones and organisations")
+        run.summary["entities"] = resolve_entities_in_database(run)
+        run.save(update_fields=["summary"])
     return LinkageResult(run, person_of, pairs)
 
 

@@ -120,3 +120,18 @@ class ReviewPair(models.Model):
                 fields=["record_a", "record_b", "run"], name="review_pair_unique"
             )
         ]
+
+
+class EntityReviewPair(models.Model):
+    """Two place, vehicle, phone or organisation records that may be one entity."""
+
+    kind = models.CharField(max_length=12)
+    record_a = models.CharField(max_length=160, help_text="AGENCY:source_id")
+    record_b = models.CharField(max_length=160)
+    match_probability = models.FloatField()
+    summary = models.CharField(max_length=300, blank=True)
+    explanation = models.JSONField(default=list)
+    run = models.ForeignKey(LinkageRun, on_delete=models.PROTECT, related_name="entity_reviews")
+
+    class Meta:
+        ordering = ["kind", "-match_probability"]

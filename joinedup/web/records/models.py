@@ -80,6 +80,18 @@ class VersionedRecord(models.Model):
         return f"{self.KIND} {self.source_id} ({self.agency_id})"
 
 
+class ResolvedEntity(VersionedRecord):
+    """A place, vehicle, phone or organisation record that entity resolution groups."""
+
+    entity_id = models.CharField(
+        max_length=12, blank=True, db_index=True,
+        help_text="the resolved entity across agencies, e.g. PL-0000001 (set by `joinedup link`)",
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+
 def _unique_per_agency(name: str) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=["agency", "source_id"], name=f"{name}_unique_source")
 
@@ -103,7 +115,7 @@ class RecordVersion(models.Model):
         ]
 
 
-class Place(VersionedRecord):
+class Place(ResolvedEntity):
     KIND = "place"
     name = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=32, choices=_choices("place_kind"), default="other")
@@ -115,7 +127,7 @@ class Place(VersionedRecord):
         constraints = [_unique_per_agency("place")]
 
 
-class Vehicle(VersionedRecord):
+class Vehicle(ResolvedEntity):
     KIND = "vehicle"
     registration = models.CharField(max_length=10, db_index=True)
     registration_as_written = models.CharField(max_length=20, blank=True)
@@ -127,7 +139,7 @@ class Vehicle(VersionedRecord):
         constraints = [_unique_per_agency("vehicle")]
 
 
-class Phone(VersionedRecord):
+class Phone(ResolvedEntity):
     KIND = "phone"
     number = models.CharField(max_length=16, db_index=True, help_text="E.164")
     number_as_written = models.CharField(max_length=30, blank=True)
@@ -136,7 +148,7 @@ class Phone(VersionedRecord):
         constraints = [_unique_per_agency("phone")]
 
 
-class Organisation(VersionedRecord):
+class Organisation(ResolvedEntity):
     KIND = "organisation"
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=_choices("organisation_kind"), default="other")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AnalysisConfig(AppConfig):
+    name = "joinedup.web.analysis"
+    label = "analysis"
+    verbose_name = "Chronologies, screening and networks"
