@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+if TYPE_CHECKING:
+    from joinedup.web.records.models import SourcePerson
+
 from joinedup import config
 
 console = Console(highlight=False)
 
-
-@click.command()
-@click.option(
+threshold_option = click.option(
     "--threshold",
     type=click.FloatRange(0.5, 0.999),
     default=0.9,
     show_default=True,
     help="Probability at which two records are taken to be one person.",
 )
+model_option = click.option(
+    "--model",
+    "model_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A trained model file [default: the shipped model].",
+)
+
+
+@click.command()
+@threshold_option
 @click.option(
     "--review-from",
     type=click.FloatRange(0.01, 0.999),
@@ -28,12 +40,7 @@ console = Console(highlight=False)
     show_default=True,
     help="Pairs from here up to the threshold go for review.",
 )
-@click.option(
-    "--model",
-    "model_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A trained model file [default: the shipped model].",
-)
+@model_option
 def link(threshold: float, review_from: float, model_path: Path | None) -> None:
     """Link every agency's person records into persons, obeying review decisions."""
     from joinedup.web.bootstrap import setup_django
@@ -84,10 +91,9 @@ def _list_open_pairs() -> None:
     console.print("Show one with `joinedup review show PAIR`.")
 
 
-def _describe(person: object) -> str:
-    agency = getattr(person, "agency").code  # noqa: B009
-    name = f"{getattr(person, 'forenames')} {getattr(person, 'surname')}".strip()  # noqa: B009
-    return f"{agency}:{getattr(person, 'source_id')} {name} {getattr(person, 'dob')}"  # noqa: B009
+def _describe(person: SourcePerson) -> str:
+    name = f"{person.forenames} {person.surname}".strip()
+    return f"{person.agency.code}:{person.source_id} {name} {person.dob}"
 
 
 @review.command("show")
@@ -152,8 +158,8 @@ def _decide(pair_id: int, same: bool, reason: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="PAIRS.csv: scored pairs at or above the threshold.",
 )
-@click.option("--threshold", type=click.FloatRange(0.5, 0.999), default=0.9, show_default=True)
-@click.option("--model", "model_path", type=click.Path(path_type=Path, dir_okay=False))
+@threshold_option
+@model_option
 def link_file_command(people: Path, out_clusters: Path, out_pairs: Path | None,
                       threshold: float, model_path: Path | None) -> None:  # fmt: skip
     """Link a person file (CSV or Parquet) with no database: record_id → person_id."""

@@ -6,7 +6,6 @@ A batch with problems writes nothing unless `skip_invalid` is set.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +17,7 @@ from django.utils import timezone
 from joinedup.errors import InputError, RowProblem, ValidationFailed
 from joinedup.records.export import ReadResult, read_export
 from joinedup.records.mapping import Mapping, load_mapping
+from joinedup.records.readers import file_sha256
 from joinedup.web.records import models as m
 from joinedup.web.records.sync import WRITERS, KindCounts, write_batch
 
@@ -88,7 +88,7 @@ def _store(
         started_at=started,
         finished_at=started,
         mapping_path=str(mapping_path),
-        mapping_sha256=_sha256(mapping_path),
+        mapping_sha256=file_sha256(mapping_path),
         files=[_file_entry(f) for f in result.files],
         skip_invalid=skip_invalid,
         rows_read=sum(f.rows for f in result.files),
@@ -103,10 +103,6 @@ def _store(
     batch.finished_at = timezone.now()
     batch.save()
     return ImportOutcome(batch, counts, list(result.problems))
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _file_entry(summary: object) -> dict[str, object]:
