@@ -11,7 +11,8 @@ and `find_communities` and reports peak RSS. `recovery` builds the graph of a
 synthetic borough (persons resolved by the ground truth), takes as children with
 indicators the exploited children in truth/children.csv plus any child in an indicator
 event of truth/events.csv, and reports the precision and recall of the planted adults
-and places (truth/networks.csv) among `network_alerts`.
+and places (truth/networks.csv) among `network_alerts`, and among the alerts with the
+members of their `alert_networks`.
 Each prints one JSON line.
 """
 
@@ -32,7 +33,12 @@ import pyarrow as pa
 
 from joinedup.analysis import tables
 from joinedup.analysis.borough import AnalysisTables, analysis_tables_from_borough
-from joinedup.network import build_entity_graph, find_communities, network_alerts
+from joinedup.network import (
+    alert_networks,
+    build_entity_graph,
+    find_communities,
+    network_alerts,
+)
 
 KINDS = np.array(["place", "vehicle", "phone", "organisation"])
 PREFIX = {"place": "PL:", "vehicle": "VH:", "phone": "PH:", "organisation": "OR:"}
@@ -156,10 +162,14 @@ def run_recovery(borough: Path, min_children: int) -> dict[str, Any]:
     graph = build_entity_graph(analysis_tables_from_borough(borough))
     children = children_with_indicators(borough)
     alerts = network_alerts(graph, children, min_children)
+    networks = alert_networks(graph, alerts, children)
     seconds = time.perf_counter() - started
     adults, places = planted(borough)
     alerted_adults = {a.entity_id for a in alerts if a.entity_kind == "person"}
     alerted_places = {a.label.upper() for a in alerts if a.entity_kind == "place"}
+    members = [m for n in networks for m in n.members]
+    network_adults = alerted_adults | {m.entity_id for m in members if m.entity_kind == "person"}
+    network_places = alerted_places | {m.label.upper() for m in members if m.entity_kind == "place"}
     recorded_places = {v["label"].upper() for v in graph.graph.vs.select(kind_eq="place")}
     kinds = sorted({a.entity_kind for a in alerts})
     return {
@@ -168,6 +178,9 @@ def run_recovery(borough: Path, min_children: int) -> dict[str, Any]:
         "alerts_by_kind": {k: sum(a.entity_kind == k for a in alerts) for k in kinds},
         "adults": _precision_recall(alerted_adults, adults),
         "places": _precision_recall(alerted_places, places),
+        "alert_networks": len(networks),
+        "network_adults": _precision_recall(network_adults, adults),
+        "network_places": _precision_recall(network_places, places),
         "planted_places_in_records": len(places & recorded_places),
         "seconds": round(seconds, 1), "peak_rss_mb": _peak_rss_mb(),
     }  # fmt: skip

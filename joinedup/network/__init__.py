@@ -5,6 +5,7 @@ Build the entity graph from the analysis tables, then ask it questions:
     graph = build_entity_graph(tables)              # graph.py
     communities = find_communities(graph, seed=1)   # communities.py
     alerts = network_alerts(graph, children_with_indicators, min_children=3)  # alerts.py
+    networks = alert_networks(graph, alerts, children_with_indicators)        # alert_networks.py
     contexts = context_candidates(graph, children_with_indicators)            # contexts.py
     aids = analyst_aids(graph, nodes)               # measures.py: aids, never scores
     export_graphml(graph, path); export_i2_csv(graph, folder)                 # export.py
@@ -12,6 +13,7 @@ Build the entity graph from the analysis tables, then ask it questions:
 See docs/network.md.
 """
 
+from joinedup.network.alert_networks import AlertNetwork, NetworkMember, alert_networks
 from joinedup.network.alerts import (
     Alert,
     ChildLink,
@@ -35,6 +37,7 @@ from joinedup.network.measures import ANALYST_AID_NOTE, AnalystAids, ChartPositi
 __all__ = [
     "ANALYST_AID_NOTE",
     "Alert",
+    "AlertNetwork",
     "AnalystAids",
     "Association",
     "Associations",
@@ -44,8 +47,10 @@ __all__ = [
     "ContextCandidate",
     "ContextMember",
     "EntityGraph",
+    "NetworkMember",
     "NewNetworkLink",
     "Provenance",
+    "alert_networks",
     "analyst_aids",
     "association_matrix",
     "build_entity_graph",

@@ -25,6 +25,7 @@ __all__ = [
     "Alert",
     "ChildLink",
     "NewNetworkLink",
+    "children_reached",
     "network_alerts",
     "networks_from_alerts",
     "new_links_to_known_networks",
@@ -89,6 +90,17 @@ def network_alerts(
         if len({child for child, _, _ in found}) >= min_children
     ]
     return sorted(alerts, key=lambda a: (-len(a.children), a.entity_kind, a.entity_id))
+
+
+def children_reached(
+    graph: EntityGraph,
+    children_with_indicators: set[str],
+    reach_via: Collection[str] = DEFAULT_REACH_VIA,
+    max_via_links: int = 50,
+) -> dict[int, set[int]]:
+    """For every adult or entity, the vertices of the children with indicators it reaches."""
+    routes = _routes_to_children(graph, children_with_indicators, reach_via, max_via_links)
+    return {vertex: {child for child, _, _ in found} for vertex, found in routes.items()}
 
 
 def _routes_to_children(
