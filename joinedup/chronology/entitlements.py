@@ -58,6 +58,16 @@ class Entitlements:
     special_category: bool = False
     criminal_offence: bool = False
     named_roles: frozenset[str] = DEFAULT_NAMED_ROLES
+    narrative_agencies: frozenset[str] | None = None
+    """With `narratives`, the agencies whose narratives the reader may read; None: all.
+    Agreements differ by agency: a police analyst may read police narratives of a child
+    but only the summaries of children's services' records."""
+
+    def may_read_narrative(self, agency: str) -> bool:
+        """Whether this reader sees the restricted narrative of an entry from `agency`."""
+        if not self.narratives:
+            return False
+        return self.narrative_agencies is None or agency in self.narrative_agencies
 
     @classmethod
     def everything(cls) -> Entitlements:
@@ -67,6 +77,9 @@ class Entitlements:
     def describe(self) -> str:
         """One line for the sharing statement: what this reader may see."""
         narratives = "restricted narratives" if self.narratives else "summaries only"
+        if self.narratives and self.narrative_agencies is not None:
+            agencies = ", ".join(sorted(self.narrative_agencies)) or "no agency"
+            narratives = f"restricted narratives of {agencies}, summaries of the rest"
         parts = [_describe_agencies(self.agencies_visible), narratives]
         parts += ["special-category data"] if self.special_category else []
         parts += ["criminal-offence data"] if self.criminal_offence else []

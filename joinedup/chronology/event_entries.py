@@ -35,7 +35,7 @@ def event_entry(
         event_type=event["event_type"],
         event_type_label=label("event_type", event["event_type"]),
         summary=event["summary"] or "",
-        narrative=event["narrative"] if reader.narratives else None,
+        narrative=event["narrative"] if reader.may_read_narrative(event["agency"]) else None,
         place=_place_label(event),
         people=people_involved(participants, names, frozenset(subject.person_ids), reader),
         source_record=event["event_id"],

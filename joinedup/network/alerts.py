@@ -31,6 +31,11 @@ __all__ = [
     "new_links_to_known_networks",
 ]
 
+NOT_OF_CONCERN_ROLES = frozenset({"victim", "witness", "reporter", "professional"})
+"""An adult recorded with a child only in these roles (a mother who was the victim of an
+incident her children were also at, the officer who reported it) is not counted as
+linked to that child for an alert."""
+
 DEFAULT_REACH_VIA = frozenset({"vehicle", "phone"})
 """Entity kinds through which an adult is taken to reach a child (their car, their phone)."""
 
@@ -110,19 +115,39 @@ def _routes_to_children(
     routes: dict[int, list[_Route]] = defaultdict(list)
     for child in _vertices_of(g, children):
         for edge, other in neighbours_by_edge(g, child):
-            if _alertable(g, other):
+            if _alertable(g, other) and _of_concern(graph, edge, other):
                 routes[other].append((child, -1, (edge,)))
             if g.vs[other]["kind"] in reach_via and g.degree(other) <= max_via_links:
-                _add_adults_via(g, child, other, edge, routes)
+                _add_adults_via(graph, child, other, edge, routes)
     return routes
 
 
 def _add_adults_via(
-    g: ig.Graph, child: int, via: int, child_edge: int, routes: dict[int, list[_Route]]
+    graph: EntityGraph, child: int, via: int, child_edge: int, routes: dict[int, list[_Route]]
 ) -> None:
+    g = graph.graph
     for edge, adult in neighbours_by_edge(g, via):
-        if adult != child and g.vs[adult]["kind"] == "person" and _alertable(g, adult):
+        if adult == child or g.vs[adult]["kind"] != "person" or not _alertable(g, adult):
+            continue
+        if _of_concern(graph, edge, adult):
             routes[adult].append((child, via, (child_edge, edge)))
+
+
+def _of_concern(graph: EntityGraph, edge: int, vertex: int) -> bool:
+    """Whether a person was recorded on this link, at least once, in a role of concern.
+
+    Places, vehicles, phones and organisations have no role and always count.
+    """
+    g = graph.graph
+    if g.vs[vertex]["kind"] != "person":
+        return True
+    first = min(graph.ends(edge)) == g.vs[vertex]["name"]
+    for provenance in graph.provenance(edge):
+        roles = provenance.role.split("|")  # 'a|b' between two persons, in name order
+        own = roles[0] if len(roles) == 1 or first else roles[1]
+        if set(own.split("/")) - NOT_OF_CONCERN_ROLES:
+            return True
+    return False
 
 
 def _alertable(g: ig.Graph, vertex: int) -> bool:

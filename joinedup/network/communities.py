@@ -15,9 +15,8 @@ from a Python generator, which is seeded here for the call and then restored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import random
+from dataclasses import dataclass
 
 import igraph as ig
 

@@ -16,6 +16,17 @@ def test_no_narrative_without_entitlement(tiny: AnalysisTables) -> None:
     assert entitled.events()[0].narrative == "Restricted narrative of CSC:1"
 
 
+def test_narratives_shown_only_for_the_agencies_the_agreement_names(tiny: AnalysisTables) -> None:
+    reader = Entitlements(
+        narratives=True, criminal_offence=True, narrative_agencies=frozenset({"POL"})
+    )
+    chronology = chronology_for_person(tiny, "C1", reader)
+    narratives = {e.agency: e.narrative for e in chronology.events()}
+    assert narratives["CSC"] is None
+    assert any(e.narrative for e in chronology.events() if e.agency == "POL")
+    assert "restricted narratives of POL, summaries of the rest" in reader.describe()
+
+
 def test_special_category_entries_are_hidden_and_counted(tiny: AnalysisTables) -> None:
     reader = Entitlements(criminal_offence=True)
     chronology = chronology_for_person(tiny, "C1", reader)

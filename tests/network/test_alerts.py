@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from joinedup.network import (
     build_entity_graph,
     network_alerts,
@@ -69,3 +71,18 @@ def test_no_change_means_no_new_links() -> None:
     graph = build_entity_graph(hand_made_tables())
     networks = {"N1": {"A1", CAR}}
     assert new_links_to_known_networks(graph, graph, networks) == []
+
+
+def test_an_adult_recorded_with_the_children_only_as_victim_or_witness_is_not_alerted() -> None:
+    events = [
+        ("POL:F1", "POL", date(2021, 1, 1), None,
+         [("A2", "victim"), ("C1", "associate"), ("C2", "associate"), ("C3", "associate")], []),
+        ("POL:F2", "POL", date(2021, 2, 1), None, [("A2", "witness"), ("C1", "victim")], []),
+    ]  # fmt: skip
+    graph = build_entity_graph(hand_made_tables(events))
+    assert network_alerts(graph, CHILDREN_WITH_INDICATORS) == []
+    as_suspect = [(*events[0][:4], [("A2", "suspect"), *events[0][4][1:]], [])]
+    alerts = network_alerts(
+        build_entity_graph(hand_made_tables(as_suspect)), CHILDREN_WITH_INDICATORS
+    )
+    assert [(a.entity_id, a.children) for a in alerts] == [("A2", ("C1", "C2", "C3"))]
