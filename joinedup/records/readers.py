@@ -26,7 +26,7 @@ __all__ = ["EMPTY", "Row", "check_file_kind", "file_sha256", "read_rows"]
 Row = dict[str, Any]
 Reader = Callable[[Path, TableMapping], Iterator[tuple[int, Row]]]
 
-EMPTY = "the file is empty: expected a header row and at least one data row"
+EMPTY = "the file is empty: expected a header row"
 _SNIFF_BYTES = 65536
 _NAMES = {"csv": "CSV", "jsonl": "JSON Lines", "parquet": "Parquet", "xlsx": "Excel (.xlsx)"}
 _READERS: dict[str, Reader] = {
@@ -40,22 +40,15 @@ _READERS: dict[str, Reader] = {
 def read_rows(path: str | Path, table: TableMapping) -> Iterator[tuple[int, Row]]:
     """Check the file is what it claims, then yield its data rows lazily.
 
-    Raises FileFormatError at once for an empty or mislabelled file, and while
-    iterating for a truncated file, a decoding error or a header with no rows.
+    Raises FileFormatError at once for an empty (zero-byte) or mislabelled file, and
+    while iterating for a truncated file or a decoding error. A file with its header and
+    no data rows is an export with nothing in it this time (a small agency's extract, an
+    incremental extract with no changes): it yields no rows.
     """
     file_path = Path(path)
     file_format = table_format(table, file_path)
     check_file_kind(file_path, file_format, table.encoding)
-    return _require_rows(file_path, _READERS[file_format](file_path, table))
-
-
-def _require_rows(path: Path, rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
-    seen = False
-    for numbered in rows:
-        seen = True
-        yield numbered
-    if not seen:
-        raise FileFormatError(str(path), EMPTY)
+    return _READERS[file_format](file_path, table)
 
 
 def check_file_kind(path: Path, file_format: str, encoding: str = "utf-8") -> None:
