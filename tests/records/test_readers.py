@@ -97,8 +97,9 @@ def test_csv_row_with_wrong_number_of_fields_is_refused(
 def test_zero_byte_file_is_empty(tmp_path: Path, table: TableMapping, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"")
-    with pytest.raises(FileFormatError, match="the file is empty: expected a header row"):
+    with pytest.raises(FileFormatError, match="the file is empty: expected a header row") as raised:
         read_rows(path, table)
+    assert raised.value.problem == EMPTY
 
 
 def test_csv_with_only_a_header_has_no_rows(tmp_path: Path, table: TableMapping) -> None:
