@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-sqlite test-postgres lint typecheck check clean
+.PHONY: install demo test test-browser test-sqlite test-postgres lint typecheck check clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or set PYTHON=python3.x"; exit 2; }
@@ -31,6 +31,11 @@ demo: install
 test: install
 	bash scripts/test
 
+# Only the browser tests (Chromium + axe-core), on SQLite; screenshots in artifacts/browser/.
+test-browser: install
+	bash scripts/ensure-chromium
+	$(BIN)/pytest -m browser
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -41,4 +46,4 @@ typecheck: install
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) node_modules .stamp-python .stamp-npm joinedup/web/static/joinedup
+	rm -rf $(VENV) node_modules .stamp-python .stamp-npm joinedup/web/static/joinedup/joinedup.css

@@ -38,6 +38,26 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("JOINEDUP_DEBUG", "0", "1 turns on Django debug pages (never in production)."),
     Setting(
+        "JOINEDUP_ENV",
+        "development",
+        "development or production; production turns on HTTPS-only cookies, HSTS and redirects.",
+    ),
+    Setting(
+        "JOINEDUP_TRUSTED_PROXY",
+        "",
+        "Address of the proxy that terminates TLS; its X-Forwarded-Proto header is trusted.",
+    ),
+    Setting(
+        "JOINEDUP_CONTACT_EMAIL",
+        "",
+        "Where users report accessibility problems; shown on the accessibility statement.",
+    ),
+    Setting(
+        "JOINEDUP_HSTS_SECONDS",
+        "31536000",
+        "Strict-Transport-Security max-age in production (start lower while trialling).",
+    ),
+    Setting(
         "JOINEDUP_ALLOWED_HOSTS",
         "127.0.0.1,localhost",
         "Comma-separated host names the web server answers to.",
@@ -48,6 +68,55 @@ SETTINGS: tuple[Setting, ...] = (
         "How many children `joinedup demo` puts in its synthetic borough.",
     ),
     Setting("JOINEDUP_USER", "", "Name recorded as who ran a command; defaults to the login name."),
+    Setting(
+        "JOINEDUP_FIELD_KEYS",
+        "",
+        "Field-encryption keys (Fernet, comma-separated, newest first); empty means the key file.",
+    ),
+    Setting(
+        "JOINEDUP_FIELD_KEY_FILE",
+        "",
+        "Where the field-encryption key file is; empty means field_keys in the data folder.",
+    ),
+    Setting(
+        "JOINEDUP_AUDIT_ANCHOR_FILE",
+        "",
+        "Append-only file of audit chain anchors; empty means audit-anchors.jsonl in data.",
+    ),
+    Setting(
+        "JOINEDUP_SESSION_IDLE_MINUTES",
+        "15",
+        "Minutes without activity after which a signed-in user is signed out.",
+    ),
+    Setting(
+        "JOINEDUP_SESSION_WARNING_MINUTES",
+        "2",
+        "How long before the idle sign-out the page warns and offers to stay signed in.",
+    ),
+    Setting(
+        "JOINEDUP_SESSION_MAX_HOURS",
+        "12",
+        "Hours after signing in when the user must sign in again, however active.",
+    ),
+    Setting(
+        "JOINEDUP_LOCKOUT_FAILURES",
+        "5",
+        "Failed passwords or codes for one username before it is locked.",
+    ),
+    Setting("JOINEDUP_LOCKOUT_MINUTES", "30", "How long a locked username stays locked."),
+    Setting(
+        "JOINEDUP_BREAK_GLASS_HOURS",
+        "8",
+        "How long break-glass access to one child lasts.",
+    ),
+    Setting(
+        "JOINEDUP_EMAIL_BACKEND",
+        "django.core.mail.backends.console.EmailBackend",
+        "Django e-mail backend for alerts; the default prints them to the server's console.",
+    ),
+    Setting("JOINEDUP_EMAIL_HOST", "localhost", "SMTP host when the SMTP backend is chosen."),
+    Setting("JOINEDUP_EMAIL_PORT", "25", "SMTP port when the SMTP backend is chosen."),
+    Setting("JOINEDUP_EMAIL_FROM", "joinedup@localhost", "The From address of alert e-mails."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -9,6 +9,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from joinedup import __version__
 from joinedup.errors import JoinedUpError
@@ -26,7 +27,8 @@ class JoinedUpGroup(click.Group):
         try:
             return super().invoke(ctx)
         except JoinedUpError as error:
-            err_console.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+            message = escape(str(error))
+            err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
             sys.exit(2)
 
 
@@ -45,7 +47,17 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from joinedup.cli import linkage, records, serve, synth
+    from joinedup.cli import (
+        analysis,
+        audit,
+        chronology,
+        keys,
+        linkage,
+        records,
+        serve,
+        synth,
+        users,
+    )
 
     for command in (
         serve.demo,
@@ -55,7 +67,13 @@ def _register() -> None:
         records.status,
         linkage.link,
         linkage.review,
+        analysis.screen,
+        analysis.network,
+        chronology.chronology,
         linkage.link_file_command,
+        audit.audit,
+        keys.keys,
+        users.users,
         serve.manage,
     ):
         cli.add_command(command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -11,6 +12,9 @@ from rich.table import Table
 
 from joinedup import config
 from joinedup.errors import InputError
+
+if TYPE_CHECKING:
+    from joinedup.web.people.arrivals import ArrivalSummary
 
 console = Console(highlight=False)
 
@@ -103,10 +107,34 @@ def _import_one(code: str, mapping: Path, paths: list[Path], skip_invalid: bool)
         f"{b.skipped} rows skipped",
         soft_wrap=True,
     )
+    console.print(_linking_line(outcome.linking), soft_wrap=True)
     if outcome.skipped:
         console.print(f"[yellow]Skipped ({len(outcome.skipped)} problem(s)):[/]")
         for problem in outcome.skipped:
             console.print(f"  {problem}", soft_wrap=True)
+
+
+def _linking_line(linking: ArrivalSummary | None) -> str:
+    """How the batch's person records were linked, in one line."""
+    if linking is None:
+        return (
+            "Persons: not linked, there is no person index yet; run `joinedup link` "
+            "(later imports link their records as they arrive)"
+        )
+    if linking.run is None:
+        return "Persons: no new or changed person records to link"
+    line = (
+        f"Persons: {linking.records} new or changed record(s) linked: "
+        f"{linking.linked_to_existing} to existing persons, {linking.new_persons} as new "
+        f"persons, {linking.to_review} with pairs sent to review"
+    )
+    counted = (
+        (linking.merged, "person(s) merged"),
+        (linking.split, "person(s) split"),
+        (linking.unlinkable, "record(s) with nothing to link on"),
+    )
+    extras = [f"{count} {what}" for count, what in counted if count]
+    return line + (f"; {', '.join(extras)}" if extras else "")
 
 
 @click.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime, time
 from pathlib import Path
 
 import click
@@ -28,7 +29,16 @@ def _serve(host: str, port: int, threads: int) -> None:
     from joinedup.web.wsgi import application
 
     click.echo(f"Serving joinedup at http://{host}:{port}/  (Ctrl+C to stop)")
-    waitress.serve(application, host=host, port=port, threads=threads, _quiet=True)
+    proxy = config.get("JOINEDUP_TRUSTED_PROXY")
+    behind_proxy = {"trusted_proxy": proxy, "trusted_proxy_headers": "x-forwarded-proto"}
+    waitress.serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        _quiet=True,
+        **(behind_proxy if proxy else {}),
+    )
 
 
 @click.command()
@@ -47,8 +57,9 @@ def _serve(host: str, port: int, threads: int) -> None:
 )
 @click.option("--port", type=int, default=8000, show_default=True)
 def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
-    """Build a synthetic borough, import and link it, and serve it at http://127.0.0.1:8000."""
+    """Build a synthetic borough, import, link and screen it, and serve it on port 8000."""
     from joinedup.cli.progress import step_progress
+    from joinedup.cli.users import show_demo_accounts
     from joinedup.synth import generate_borough
     from joinedup.web.bootstrap import setup_django
 
@@ -61,6 +72,8 @@ def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
     setup_django()
     _import_manifest(out / "manifest.json")
     _link_everyone()
+    _screen_everyone()
+    show_demo_accounts()
     if then_serve:
         _serve("127.0.0.1", port, 8)
 
@@ -75,7 +88,17 @@ def _import_manifest(manifest: Path) -> None:
 def _link_everyone() -> None:
     from joinedup.cli.linkage import link
 
-    link.callback(threshold=0.9, review_from=0.5, model_path=None)  # type: ignore[misc]
+    click.get_current_context().invoke(link)  # every option at its default
+
+
+def _screen_everyone() -> None:
+    """Screen as of the borough's last recorded event, so the demo shows its prompts."""
+    from joinedup.cli.analysis import screen
+    from joinedup.web.analysis.screening import latest_event_date
+
+    latest = latest_event_date()
+    as_of = datetime.combine(latest, time()) if latest else None
+    click.get_current_context().invoke(screen, as_of=as_of)
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -102,3 +102,12 @@ def test_skip_invalid_prints_exactly_the_skipped_rows(tmp_path: Path) -> None:
     assert "1 rows skipped" in result.output
     assert "people.csv, row 5, field 'DOB'" in result.output
     assert m.SourcePerson.objects.count() == 3
+
+
+def test_square_brackets_in_an_error_message_are_printed_as_written(tmp_path: Path) -> None:
+    mapping = tmp_path / "[police].mapping.yaml"
+    mapping.write_text("agency: [not, a, mapping\n", encoding="utf-8")
+    args = ["import", "--agency", "POL", "--mapping", str(mapping), str(mapping)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "[police].mapping.yaml" in result.stderr

@@ -3,7 +3,8 @@
 Each agency keeps its own place, vehicle, phone and organisation records as written;
 this step gives every one an `entity_id` shared by the records that are one entity
 (the same takeaway, car, phone or taxi firm), keeping last run's IDs, and lists the
-pairs a person should look at (`EntityReviewPair`).
+pairs a person should look at (`EntityReviewPair`). Reviewers' decisions about earlier
+pairs (`entity_review.py`) are obeyed and their pairs are not listed again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from joinedup.linkage.entities import (
     resolve_vehicles,
 )
 from joinedup.web.people import models as pm
+from joinedup.web.people.entity_review import entity_constraints, obey_decisions
 from joinedup.web.people.sync import record_id
 from joinedup.web.records import models as m
 
@@ -55,13 +57,13 @@ def _table(
 def resolve_entities_in_database(run: pm.LinkageRun) -> dict[str, dict[str, int]]:
     """Resolve every kind; returns, per kind, records, entities and review pairs."""
     report = {}
-    pm.EntityReviewPair.objects.all().delete()
+    pm.EntityReviewPair.objects.filter(status=pm.EntityReviewPair.OPEN).delete()
     for kind, model, fields, resolve in KINDS:
         table, by_id = _table(model, fields)
         if table.num_rows == 0:
             report[kind] = {"records": 0, "entities": 0, "review": 0}
             continue
-        resolution = resolve(table)
+        resolution = obey_decisions(resolve(table), entity_constraints(kind))
         previous = {rid: obj.entity_id for rid, obj in by_id.items() if obj.entity_id}
         ids = resolution.entity_ids(previous)
         for rid, obj in by_id.items():

@@ -1,10 +1,15 @@
 """`joinedup link`: link every SourcePerson into Persons, obeying review decisions.
 
-One run scores every blocked pair with the trained model, clusters at the threshold
-without chaining (must-link and cannot-link decisions from review always obeyed),
-keeps each person's ID where its records mostly stay together, queues the pairs in
-the uncertain band for review with their field-by-field explanation, and writes it
-all in one transaction.
+One run scores every blocked pair with the trained model (on DuckDB, or on Spark with
+`engine="spark"`), clusters with the rule of `pipeline.link_records` (pairs down to
+`components.VETO_BELOW` as evidence against chaining, `components.BRIDGE_SUPPORT`;
+must-link and cannot-link decisions from review always obeyed), keeps each person's ID
+where its records mostly stay together, queues the pairs in the uncertain band for
+review with their field-by-field explanation, and writes it all in one transaction.
+
+It also rebuilds the person index file real-time matching works on (`person_index.py`),
+and takes the term frequencies the explanations need and the records with nothing to
+link on from it, so the records are featured once for scoring and once for the index.
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ from django.utils import timezone
 
 from joinedup.errors import InputError
 from joinedup.linkage.clustering import cluster_records
-from joinedup.linkage.explain import PairExplanation, explain_pairs, term_frequency_tables
+from joinedup.linkage.components import BRIDGE_SUPPORT, VETO_BELOW
+from joinedup.linkage.engines import ENGINES, Engine, predict_pairs_with_engine
+from joinedup.linkage.explain import PairExplanation, explain_pairs
+from joinedup.linkage.index import PersonIndex
 from joinedup.linkage.model import LinkageModel, load_model
 from joinedup.linkage.pipeline import DEFAULT_MODEL_PATH
-from joinedup.linkage.scoring import predict_pairs
 from joinedup.linkage.stable_ids import (
     assign_person_ids,
     mint_person_ids,
@@ -32,34 +39,25 @@ from joinedup.linkage.stable_ids import (
     summarise_person_id_changes,
 )
 from joinedup.web.people import models as pm
+from joinedup.web.people.constraints import (
+    Constraints,
+    Pair,
+    records_decided_by_review,
+    review_constraints,
+)
 from joinedup.web.people.entities import resolve_entities_in_database
+from joinedup.web.people.lookups import set_age_groups
+from joinedup.web.people.person_index import (
+    build_index_for_run,
+    stamp_index,
+    term_frequencies_in_index,
+    unlinkable_in_index,
+)
 from joinedup.web.people.sync import person_table_from_database, record_id
 
 Progress = Callable[[str], None]
-Pair = tuple[str, str]
 
-
-@dataclass(frozen=True)
-class Constraints:
-    must_link: list[Pair]
-    cannot_link: list[Pair]
-
-
-def review_constraints() -> Constraints:
-    """Every standing review decision as record_id pairs."""
-    must: list[Pair] = []
-    cannot: list[Pair] = []
-    decisions = pm.LinkDecision.objects.filter(superseded=False).values_list(
-        "record_a__agency__code",
-        "record_a__source_id",
-        "record_b__agency__code",
-        "record_b__source_id",
-        "decision",
-    )
-    for agency_a, sid_a, agency_b, sid_b, decision in decisions:
-        pair = (record_id(agency_a, sid_a), record_id(agency_b, sid_b))
-        (must if decision == pm.LinkDecision.MUST_LINK else cannot).append(pair)
-    return Constraints(must, cannot)
+__all__ = ["LinkageResult", "link_everyone", "pair_rows", "previous_person_ids"]
 
 
 def previous_person_ids() -> dict[str, str]:
@@ -85,85 +83,108 @@ class LinkageResult:
     pairs: pa.Table
 
 
+@dataclass(frozen=True)
+class _Settings:
+    user: str
+    threshold: float
+    review_from: float
+    model: LinkageModel
+    model_path: Path | None
+    engine: Engine
+
+    @property
+    def scored_from(self) -> float:
+        """Pairs are scored down to here: the weak ones are evidence against chaining."""
+        return min(VETO_BELOW, self.review_from)
+
+
 def link_everyone(
     user: str,
     threshold: float = 0.9,
     review_from: float = 0.5,
     model_path: Path | None = None,
     progress: Progress | None = None,
+    engine: Engine = "duckdb",
 ) -> LinkageResult:
     """Run the whole person index again; returns the run and each record's person ID."""
     if not 0 < review_from <= threshold < 1:
         raise InputError(f"expected 0 < review-from ({review_from}) <= threshold ({threshold}) < 1")
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
     say = progress or (lambda _: None)
     model = load_model(model_path or DEFAULT_MODEL_PATH)
+    settings = _Settings(user, threshold, review_from, model, model_path, engine)
     say("reading source person records")
     table, pks = person_table_from_database()
-    say(f"scoring pairs among {table.num_rows:,} records")
-    pairs = predict_pairs(table, model, threshold=review_from)
+    say(f"scoring pairs among {table.num_rows:,} records on {engine}")
+    pairs = predict_pairs_with_engine(table, model, settings.scored_from, engine)
     constraints = review_constraints()
     say("clustering")
-    ids = [str(r) for r in table.column("record_id").to_pylist()]
-    clusters = cluster_records(
-        ids, pairs, threshold, constraints.must_link, constraints.cannot_link
-    )
     previous = previous_person_ids()
-    mint = mint_person_ids(
-        start=next_person_number(pm.Person.objects.values_list("person_id", flat=True))
-    )
-    person_of = assign_person_ids(clusters, previous, mint)
-    say("explaining pairs for review")
-    review = _review_pairs(pairs, threshold, constraints, person_of)
-    explanations = _explain(table, review, model)
-    say("writing the person index")
-    with transaction.atomic():
-        run = _write(
-            user,
-            model,
-            threshold,
-            review_from,
-            table.num_rows,
-            pairs,
-            person_of,
-            previous,
-            pks,
-            explanations,
-        )
-        say("resolving places, vehicles, phones and organisations")
-        run.summary["entities"] = resolve_entities_in_database(run)
-        run.save(update_fields=["summary"])
+    person_of = _person_ids(table, pairs, threshold, constraints, previous)
+    say("building the person index for real-time matching")
+    with build_index_for_run(table, person_of) as index:
+        say("explaining pairs for review")
+        review = _review_pairs(pairs, settings, constraints, person_of)
+        explanations = _explain(table, review, model, index)
+        say("writing the person index")
+        with transaction.atomic():
+            run = _write(settings, table.num_rows, pairs, person_of, previous, pks, explanations)
+            run.summary["unlinkable"] = len(unlinkable_in_index(index))
+            say("resolving places, vehicles, phones and organisations")
+            run.summary["entities"] = resolve_entities_in_database(run)
+            run.save(update_fields=["summary"])
+            stamp_index(index, run)
     return LinkageResult(run, person_of, pairs)
 
 
+def _person_ids(
+    table: pa.Table,
+    pairs: pa.Table,
+    threshold: float,
+    constraints: Constraints,
+    previous: dict[str, str],
+) -> dict[str, str]:
+    ids = [str(r) for r in table.column("record_id").to_pylist()]
+    try:
+        clusters = cluster_records(
+            ids, pairs, threshold, constraints.must_link, constraints.cannot_link,
+            veto_below=min(VETO_BELOW, threshold), bridge_support=BRIDGE_SUPPORT,
+        )  # fmt: skip
+    except ValueError as error:
+        raise InputError(f"review decisions contradict each other: {error}") from error
+    start = next_person_number(pm.Person.objects.values_list("person_id", flat=True))
+    return assign_person_ids(clusters, previous, mint_person_ids(start=start))
+
+
 def _review_pairs(
-    pairs: pa.Table, threshold: float, constraints: Constraints, person_of: dict[str, str]
+    pairs: pa.Table, settings: _Settings, constraints: Constraints, person_of: dict[str, str]
 ) -> list[Pair]:
     """Pairs in the uncertain band, or strong pairs the clusterer kept apart; undecided."""
-    decided = {tuple(sorted(p)) for p in constraints.must_link + constraints.cannot_link}
+    decided = constraints.decided()
     chosen = []
     for left, right, probability in pair_rows(pairs):
+        if probability < settings.review_from:
+            continue
         apart = person_of[left] != person_of[right]
-        if (probability < threshold or apart) and (left, right) not in decided:
+        if (probability < settings.threshold or apart) and (left, right) not in decided:
             chosen.append((left, right))
     return chosen
 
 
 def _explain(
-    table: pa.Table, review: list[Pair], model: LinkageModel
+    table: pa.Table, review: list[Pair], model: LinkageModel, index: PersonIndex
 ) -> dict[Pair, PairExplanation]:
     if not review:
         return {}
     involved = sorted({r for pair in review for r in pair})
     subset = table.filter(pc.is_in(table.column("record_id"), pa.array(involved)))
-    frequencies = term_frequency_tables(table, model)
-    return explain_pairs(subset, review, model, table.num_rows, frequencies)
+    frequencies = term_frequencies_in_index(index, model)
+    return explain_pairs(subset, review, model, index.linkable_count(), frequencies)
 
 
 def _write(
-    user: str,
-    model: LinkageModel,
-    threshold: float,
-    review_from: float,
+    settings: _Settings,
     records: int,
     pairs: pa.Table,
     person_of: dict[str, str],
@@ -175,11 +196,13 @@ def _write(
     changes = summarise_person_id_changes(previous, person_of)
     run = pm.LinkageRun.objects.create(
         started_at=now,
-        run_by=user,
+        run_by=settings.user,
         kind="full",
-        model_version=model.model_version,
-        threshold=threshold,
-        review_band=[review_from, threshold],
+        engine=settings.engine,
+        model_version=settings.model.model_version,
+        model_path=str(settings.model_path.resolve()) if settings.model_path else "",
+        threshold=settings.threshold,
+        review_band=[settings.review_from, settings.threshold],
         records=records,
         pairs_scored=pairs.num_rows,
         persons=len(set(person_of.values())),
@@ -188,10 +211,11 @@ def _write(
             "new": len(changes.new),
             "merged": len(changes.merged),
             "split": len(changes.split),
+            "pairs_scored_from": settings.scored_from,
         },
     )
     persons = _upsert_persons(run, person_of, changes.merged)
-    _relink(run, model, person_of, persons, pks, _best_probability(pairs, person_of))
+    _relink(run, settings.model, person_of, persons, pks, _best_probability(pairs, person_of))
     _queue_for_review(run, explanations, pks)
     run.finished_at = timezone.now()
     run.save(update_fields=["finished_at"])
@@ -238,7 +262,7 @@ def _relink(
     best: dict[str, float],
 ) -> None:
     pm.PersonLink.objects.all().delete()
-    must = _records_decided_by_review()
+    must = records_decided_by_review()
     links = [
         pm.PersonLink(
             source_person_id=pks[rid],
@@ -251,23 +275,7 @@ def _relink(
         for rid, person in person_of.items()
     ]
     pm.PersonLink.objects.bulk_create(links, batch_size=2000)
-    _set_age_groups()
-
-
-def _records_decided_by_review() -> dict[str, str]:
-    decided = {}
-    rows = pm.LinkDecision.objects.filter(superseded=False, decision=pm.LinkDecision.MUST_LINK)
-    for d in rows.select_related("record_a__agency", "record_b__agency"):
-        for rec in (d.record_a, d.record_b):
-            decided[record_id(rec.agency.code, rec.source_id)] = f"review: {d.decided_by}"
-    return decided
-
-
-def _set_age_groups() -> None:
-    """A person is a child if any agency records them as one, else an adult if any does."""
-    for group in ("adult", "child"):
-        people = pm.PersonLink.objects.filter(source_person__age_group=group).values("person_id")
-        pm.Person.objects.filter(pk__in=people).update(age_group=group)
+    set_age_groups()
 
 
 def _queue_for_review(

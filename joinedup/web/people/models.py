@@ -24,6 +24,9 @@ class LinkageRun(models.Model):
     )
     engine = models.CharField(max_length=10, default="duckdb")
     model_version = models.CharField(max_length=64)
+    model_path = models.CharField(
+        max_length=500, blank=True, help_text="the model file used; empty: the shipped model"
+    )
     threshold = models.FloatField()
     review_band = models.JSONField(default=list, help_text="[low, high] probabilities reviewed")
     records = models.PositiveIntegerField(default=0)
@@ -122,9 +125,33 @@ class ReviewPair(models.Model):
         ]
 
 
+class EntityDecision(models.Model):
+    """A reviewer's decision that two place, vehicle, phone or organisation records are
+    (must-link) or are not (cannot-link) one entity: every later resolution obeys it."""
+
+    MUST_LINK = "must_link"
+    CANNOT_LINK = "cannot_link"
+    kind = models.CharField(max_length=12)
+    record_a = models.CharField(max_length=160, help_text="AGENCY:source_id")
+    record_b = models.CharField(max_length=160)
+    decision = models.CharField(
+        max_length=12, choices=[(MUST_LINK, "Same entity"), (CANNOT_LINK, "Different entities")]
+    )
+    reason = models.TextField()
+    decided_by = models.CharField(max_length=150)
+    decided_at = models.DateTimeField()
+    match_probability = models.FloatField(null=True, blank=True)
+    explanation = models.JSONField(default=list, help_text="field-by-field weights shown")
+    superseded = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+
 class EntityReviewPair(models.Model):
     """Two place, vehicle, phone or organisation records that may be one entity."""
 
+    OPEN, CONFIRMED, REJECTED = "open", "confirmed", "rejected"
     kind = models.CharField(max_length=12)
     record_a = models.CharField(max_length=160, help_text="AGENCY:source_id")
     record_b = models.CharField(max_length=160)
@@ -132,6 +159,14 @@ class EntityReviewPair(models.Model):
     summary = models.CharField(max_length=300, blank=True)
     explanation = models.JSONField(default=list)
     run = models.ForeignKey(LinkageRun, on_delete=models.PROTECT, related_name="entity_reviews")
+    status = models.CharField(
+        max_length=10,
+        default=OPEN,
+        choices=[(OPEN, "Open"), (CONFIRMED, "Same entity"), (REJECTED, "Different entities")],
+    )
+    decision = models.ForeignKey(
+        EntityDecision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
-        ordering = ["kind", "-match_probability"]
+        ordering = ["kind", "-match_probability", "id"]

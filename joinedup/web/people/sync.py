@@ -7,38 +7,48 @@ per SourcePerson, `record_id` = "<agency code>:<source_id>".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
+from django.db.models import QuerySet
 
 from joinedup.web.records import models as m
 
 LIST_COLUMNS = ("other_names", "postcodes", "phones", "emails")
+CHUNK = 900  # primary keys per query, below SQLite's default limit on parameters
 
 
 def record_id(agency_code: str, source_id: str) -> str:
     return f"{agency_code}:{source_id}"
 
 
-def _grouped(model: type[Any], *fields: str) -> dict[int, list[tuple[Any, ...]]]:
+People = QuerySet[m.SourcePerson]
+
+
+def _grouped(
+    model: type[Any], people: People | None, *fields: str
+) -> dict[int, list[tuple[Any, ...]]]:
     grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in model.objects.order_by("person_id", "pk").values_list("person_id", *fields):
+    rows = model.objects.all() if people is None else model.objects.filter(person__in=people)
+    for row in rows.order_by("person_id", "pk").values_list("person_id", *fields):
         grouped[row[0]].append(row[1:])
     return grouped
 
 
-def person_table_from_database() -> tuple[pa.Table, dict[str, int]]:
-    """Every SourcePerson as one row, and record_id -> SourcePerson pk."""
-    names = _grouped(m.PersonOtherName, "forenames", "surname")
-    addresses = _grouped(m.PersonAddress, "postcode")
-    phones = _grouped(m.PersonPhone, "number")
-    emails = _grouped(m.PersonEmail, "address")
-    identifiers = _grouped(m.PersonIdentifier, "scheme", "value")
+def person_table_from_database(people: People | None = None) -> tuple[pa.Table, dict[str, int]]:
+    """Every SourcePerson (or those of `people`) as one row, and record_id -> pk."""
+    names = _grouped(m.PersonOtherName, people, "forenames", "surname")
+    addresses = _grouped(m.PersonAddress, people, "postcode")
+    phones = _grouped(m.PersonPhone, people, "number")
+    emails = _grouped(m.PersonEmail, people, "address")
+    identifiers = _grouped(m.PersonIdentifier, people, "scheme", "value")
     rows, pks = [], {}
-    people = m.SourcePerson.objects.order_by("pk").values_list(
+    chosen = m.SourcePerson.objects.all() if people is None else people
+    rows_of_people = chosen.order_by("pk").values_list(
         "pk", "agency__code", "source_id", "forenames", "surname", "dob", "sex"
     )
-    for pk, agency, source_id, forenames, surname, dob, sex in people:
+    for pk, agency, source_id, forenames, surname, dob, sex in rows_of_people:
         ids = dict(identifiers.get(pk, []))
         postcodes = [p for (p,) in addresses.get(pk, []) if p]
         numbers = [n for (n,) in phones.get(pk, [])]
@@ -56,6 +66,18 @@ def person_table_from_database() -> tuple[pa.Table, dict[str, int]]:
             "emails": [e for (e,) in emails.get(pk, [])],
         })  # fmt: skip
     return _table(rows), pks
+
+
+def person_table_of(pks: Iterable[int]) -> tuple[pa.Table, dict[str, int]]:
+    """`person_table_from_database` for the SourcePersons with these primary keys."""
+    wanted = sorted(set(pks))
+    parts, found = [], {}
+    for start in range(0, len(wanted), CHUNK):
+        people = m.SourcePerson.objects.filter(pk__in=wanted[start : start + CHUNK])
+        table, part_pks = person_table_from_database(people)
+        parts.append(table)
+        found.update(part_pks)
+    return (pa.concat_tables(parts) if parts else _table([])), found
 
 
 def _table(rows: list[dict[str, Any]]) -> pa.Table:

@@ -1,13 +1,15 @@
 """The import service: read an agency export through its mapping and store it.
 
-Everything is read and validated first; then one transaction writes the batch.
-A batch with problems writes nothing unless `skip_invalid` is set.
+Everything is read and validated first; then one transaction writes the batch and,
+once a person index exists (`joinedup link` has run), links the batch's new and changed
+person records as they arrive (`web.people.arrivals`). A batch with problems writes
+nothing unless `skip_invalid` is set; a failure while linking writes nothing either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from joinedup.errors import InputError, RowProblem, ValidationFailed
 from joinedup.records.export import ReadResult, read_export
 from joinedup.records.mapping import Mapping, load_mapping
 from joinedup.records.readers import file_sha256
+from joinedup.web.people.arrivals import ArrivalSummary, link_arrivals
 from joinedup.web.records import models as m
 from joinedup.web.records.sync import WRITERS, KindCounts, write_batch
 
@@ -26,9 +29,15 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class ImportOutcome:
+    """The batch written, and how its person records were linked.
+
+    `linking` is None when there is no person index yet (run `joinedup link`).
+    """
+
     batch: m.ImportBatch
     counts: dict[str, KindCounts]
     skipped: list[RowProblem]
+    linking: ArrivalSummary | None = None
 
 
 def existing_source_ids(agency: m.Agency | None) -> dict[str, set[str]]:
@@ -66,7 +75,9 @@ def import_export(
     if result.problems and not skip_invalid:
         raise ValidationFailed(result.problems)
     with transaction.atomic():
-        return _store(mapping, mapping_path, result, user, skip_invalid, started, progress)
+        outcome = _store(mapping, mapping_path, result, user, skip_invalid, started, progress)
+        linking = link_arrivals(outcome.batch, user, progress)
+    return replace(outcome, linking=linking)
 
 
 def _store(

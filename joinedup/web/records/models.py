@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db import models
 
 from joinedup.records import vocabularies
+from joinedup.web.crypto.fields import EncryptedTextField, JSONFieldWithEncryptedKeys
 
 
 def _choices(vocabulary: str) -> list[tuple[str, str]]:
@@ -104,7 +105,9 @@ class RecordVersion(models.Model):
     source_id = models.CharField(max_length=128)
     version = models.PositiveIntegerField()
     content_hash = models.CharField(max_length=64)
-    content = models.JSONField()
+    content = JSONFieldWithEncryptedKeys(
+        encrypted_keys=("narrative",), help_text="an event's narrative is encrypted at rest"
+    )
     imported_in = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="versions")
 
     class Meta:
@@ -225,7 +228,7 @@ class Event(VersionedRecord):
     recorded = models.DateField(null=True, blank=True)
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT)
     summary = models.TextField(blank=True)
-    narrative = models.TextField(blank=True, help_text="restricted")
+    narrative = EncryptedTextField(blank=True, help_text="restricted; encrypted at rest")
     sensitivity = models.CharField(
         max_length=20, choices=_choices("sensitivity"), default="standard"
     )

@@ -1,25 +1,29 @@
-"""The first page lists agencies, record counts and import batches."""
+"""The records held page (/records/) lists agencies, record counts and import batches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from django.test import Client
 
 from joinedup.web.records.importing import import_export
+from tests.web.conftest import SignedInClient
 from tests.web.records.conftest import TinyExport
 
 pytestmark = pytest.mark.django_db
 
 
-def test_empty_system_says_how_to_import(client: Client) -> None:
-    page = client.get("/")
+def test_empty_system_says_how_to_import(signed_in_client: Callable[..., SignedInClient]) -> None:
+    page = signed_in_client().get("/records/")
     assert page.status_code == 200
     assert "No records have been imported yet" in page.text
 
 
-def test_overview_lists_agency_counts_and_batches(client: Client, tiny: TinyExport) -> None:
+def test_overview_lists_agency_counts_and_batches(
+    signed_in_client: Callable[..., SignedInClient], tiny: TinyExport
+) -> None:
     import_export("TST", tiny.mapping, tiny.files, user="analyst.one")
-    page = client.get("/")
+    page = signed_in_client().get("/records/")
     assert page.status_code == 200
     text = page.text
     assert "Test Constabulary (TST)" in text

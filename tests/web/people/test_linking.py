@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.db.models import Count
@@ -14,17 +13,8 @@ from joinedup.errors import InputError
 from joinedup.web.people import models as pm
 from joinedup.web.people.linking import link_everyone
 from joinedup.web.people.review import decide_pair, decisions_about
-from joinedup.web.records.importing import import_export
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def imported(small_borough: Path, manifest: dict[str, Any]) -> Path:
-    for export in manifest["exports"]:
-        files = [small_borough / f for f in export["files"]]
-        import_export(export["agency"], small_borough / export["mapping"], files, user="t")
-    return small_borough
 
 
 def truth(borough: Path) -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""Thin views: each opens the record through gate.py, calls a service, renders a page."""

@@ -1,0 +1,61 @@
+"""What every page's layout needs: the service navigation for the signed-in user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+__all__ = ["NAVIGATION", "NavigationItem", "layout", "navigation_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class NavigationItem:
+    label: str
+    url_name: str
+    capability: str | None  # None: every signed-in user may use it
+
+
+@dataclass(frozen=True, slots=True)
+class NavigationLink:
+    label: str
+    href: str
+    current: bool
+
+
+NAVIGATION: tuple[NavigationItem, ...] = (
+    NavigationItem("Dashboard", "home:overview", None),
+    NavigationItem("Search", "people:search", "view_children"),
+    NavigationItem("Review links", "reviews:queue", "review_links"),
+    NavigationItem("Records held", "home:records", None),
+    NavigationItem("Audit", "audit:index", "view_audit"),
+    NavigationItem("Administration", "admin:index", "administer"),
+)
+
+
+def layout(request: HttpRequest) -> dict[str, object]:
+    return {"service_navigation": navigation_for(request)}
+
+
+def navigation_for(request: HttpRequest) -> list[NavigationLink]:
+    """The links this user's role may use, skipping pages not built yet."""
+    from joinedup.web.access.services import has_capability
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    links = []
+    for item in NAVIGATION:
+        if item.capability and not has_capability(user, item.capability):
+            continue
+        try:
+            href = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        links.append(NavigationLink(item.label, href, _is_current(request.path, href)))
+    return links
+
+
+def _is_current(path: str, href: str) -> bool:
+    return path == href if href == "/" else path.startswith(href)

@@ -1,0 +1,1 @@
+"""The dashboard's services: what a signed-in user should look at first, cheaply."""

@@ -1,0 +1,1 @@
+"""Services of the link-review queue: thin views call these."""

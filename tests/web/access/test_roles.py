@@ -1,0 +1,104 @@
+"""The roles table: what each role may do, read from data/roles.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from joinedup.web.access import roles
+from joinedup.web.access.services import has_capability
+from joinedup.web.accounts.models import Role
+
+# The table in docs/security.md, as the test expects it. X: the role has it.
+MATRIX = """
+role                      children narr special criminal links grades audit admin glass
+specialist_practitioner   X        X    X       X        X     X      .     .     X
+team_manager              X        X    X       X        X     X      .     .     X
+police_analyst            X        X    .       X        X     .      .     .     X
+health_safeguarding_lead  X        X    X       .        .     .      .     .     X
+school_safeguarding_lead  X        .    .       .        .     .      .     .     X
+inquiry_team              X        X    X       X        .     .      .     .     .
+auditor                   .        .    .       .        .     .      X     .     .
+administrator             .        .    .       .        .     .      .     X     .
+"""
+
+
+def test_every_role_has_a_row_and_every_row_a_role() -> None:
+    assert set(roles.roles()) == set(Role.values)
+
+
+def test_capabilities_match_the_documented_matrix() -> None:
+    lines = MATRIX.strip().splitlines()[1:]
+    for line in lines:
+        role, *marks = line.split()
+        granted = {cap for cap, mark in zip(roles.CAPABILITIES, marks, strict=True) if mark == "X"}
+        assert roles.capabilities(role) == granted, role
+
+
+def test_the_security_doc_shows_the_same_matrix() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "security.md").read_text()
+    for role in Role.values:
+        row = next(line for line in doc.splitlines() if line.startswith(f"| {Role(role).label} |"))
+        cells = [c.strip() for c in row.strip("|").split("|")][1 : 1 + len(roles.CAPABILITIES)]
+        documented = {cap for cap, cell in zip(roles.CAPABILITIES, cells, strict=True) if cell}
+        assert documented == roles.capabilities(role), role
+
+
+@pytest.mark.django_db
+def test_inactive_and_anonymous_users_have_no_capability(make_user: Callable[..., Any]) -> None:
+    user = make_user("administrator")
+    assert has_capability(user, "administer")
+    user.is_active = False
+    assert not has_capability(user, "administer")
+    with pytest.raises(ValueError, match="unknown capability"):
+        has_capability(user, "fly")
+
+
+@pytest.mark.django_db
+def test_administration_pages_are_for_administrators_only(
+    signed_in_client: Callable[..., Client],
+) -> None:
+    assert signed_in_client("administrator").get("/admin/").status_code == 200
+    page = signed_in_client("auditor").get("/admin/", follow=True)
+    assert page.status_code == 403
+    assert "You cannot see this page" in page.text
+    assert (
+        signed_in_client("administrator").get("/admin/access/sharingagreement/").status_code == 200
+    )
+
+
+def test_the_security_doc_shows_the_shipped_sharing_agreement() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "security.md").read_text()
+    table = doc.split("| role | children's social care |")[1].split("\n\n")[0]
+    kinds = ["childrens_social_care", "police", "health", "education", "youth_service"]
+    kinds += ["housing", "licensing", "voluntary"]
+    by_label = {Role(r).label.lower(): r for r in Role.values}
+    seen = set()
+    for row in table.strip().splitlines()[2:]:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        for label in cells[0].lower().split(", "):
+            role = by_label[label]
+            seen.add(role)
+            levels = {kind: roles.default_level(role, kind) for kind in kinds}
+            assert levels == dict(zip(kinds, cells[1:], strict=True)), role
+    assert seen == set(Role.values)
+
+
+def test_a_bad_roles_file_is_refused_naming_the_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    from joinedup.errors import ConfigurationError
+
+    bad = {
+        "version": 1,
+        "capabilities": {c: c for c in roles.CAPABILITIES},
+        "roles": {"auditor": {"sees_children_by": "everyone", "capabilities": ["fly"]}},
+    }
+    monkeypatch.setattr(roles, "_read", lambda name: bad)
+    with pytest.raises(ConfigurationError, match="role auditor"):
+        roles._roles.__wrapped__()
