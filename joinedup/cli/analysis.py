@@ -171,6 +171,7 @@ def _print_network(outcome: NetworkOutcome) -> None:
         soft_wrap=True,
     )
     _print_alerts(outcome)
+    _print_alert_networks(outcome)
     _print_new_links(outcome)
 
 
@@ -185,6 +186,20 @@ def _print_alerts(outcome: NetworkOutcome) -> None:
         table.add_column(column, justify="right" if column.startswith("Children") else "left")
     for alert in outcome.alerts:
         table.add_row(alert.entity_id, alert.entity_kind, alert.label, str(len(alert.children)))
+    console.print(table)
+
+
+def _print_alert_networks(outcome: NetworkOutcome) -> None:
+    if not outcome.alert_networks:
+        return
+    table = Table(title="Alert networks: the alerts with the adults and entities directly "
+                        "around them (docs/network.md)")  # fmt: skip
+    for column in ("Network", "Alerted", "Members", "Children with indicators"):
+        table.add_column(column, justify="right" if column.startswith("Children") else "left")
+    for network in outcome.alert_networks:
+        members = ", ".join(f"{m.entity_id} ({m.entity_kind})" for m in network.members)
+        table.add_row(network.network_id, ", ".join(network.alerted), members or "none",
+                      str(len(network.children)))  # fmt: skip
     console.print(table)
 
 

@@ -24,6 +24,7 @@ from joinedup.screening.results import CSV_COLUMNS as RESULTS_COLUMNS
 from joinedup.web.analysis import models as am
 from joinedup.web.analysis.readers import entitlements_for_role
 from joinedup.web.analysis.sync import analysis_tables_from_database
+from joinedup.web.audit.models import AuditEntry
 from joinedup.web.people import models as pm
 from joinedup.web.people.linking import link_everyone
 from joinedup.web.records.importing import import_export
@@ -238,7 +239,9 @@ def test_network_alerts_a_planted_adult_and_writes_the_exports(
     assert (graph.vcount(), graph.ecount()) == (run.vertices, run.edges)
     entities = read_csv(i2 / "entities.csv")
     assert len(entities) == run.vertices and len(read_csv(i2 / "links.csv")) == run.edges
-    assert run.networks[f"person:{adult['entity_id']}"][0:1]
+    [network] = [n for n, members in run.networks.items() if adult["entity_id"] in members]
+    assert set(adult["child_ids"].split(";")) <= set(run.networks[network])
+    assert "Alert networks" in result.output and network in result.output
 
 
 NEW_EVENT = [
@@ -269,7 +272,8 @@ def test_network_reports_a_child_newly_linked_to_a_known_network(
     first = invoke("network", "--min-children", "1")
     assert first.exit_code == 0, first.output
     adult = person_of("TST", "P2")
-    assert f"person:{adult}" in am.NetworkRun.objects.get().networks
+    known = am.NetworkRun.objects.get().networks
+    [network] = [n for n, members in known.items() if adult in members]
     later = tiny_with_ages.write("occurrences-2.csv", NEW_EVENT)
     import_export("TST", tiny_with_ages.mapping, [tiny_with_ages.people, later], user="t")
     link_everyone("analyst")
@@ -278,7 +282,7 @@ def test_network_reports_a_child_newly_linked_to_a_known_network(
     amira = person_of("TST", "P3")
     run = am.NetworkRun.objects.first()
     assert run is not None
-    new = [n for n in run.new_links if n["network_id"] == f"person:{adult}"]
+    new = [n for n in run.new_links if n["network_id"] == network]
     assert [(n["child_id"], n["events"]) for n in new] == [(amira, ["TST:O3"])]
     assert adult in new[0]["linked_to"]
     assert "newly linked" in second.output and amira in second.output
@@ -363,6 +367,23 @@ def test_chronology_pdf_has_the_purpose_and_a_context_chronology_is_written(
     assert [r["source_record"] for r in read_csv(context) if r["entry_kind"] == "event"] == [
         "TST:O2"
     ]
+    exports = AuditEntry.objects.filter(action="chronology.export").order_by("sequence")
+    assert [(e.target_type, e.target_id, e.purpose) for e in exports] == [
+        ("person", kayleigh, "Strategy meeting 3 June"),
+        ("context", place_id, "x"),
+    ]
+    assert exports[0].actor_username.startswith("cli:")
+    assert exports[0].detail["format"] == "pdf"
+
+
+def test_screen_and_network_runs_are_in_the_audit_log(linked: Path) -> None:
+    assert invoke("screen").exit_code == 0
+    assert invoke("network").exit_code == 0
+    actions = list(AuditEntry.objects.order_by("sequence").values_list("action", "target_id"))
+    screening = am.ScreeningRun.objects.get()
+    network = am.NetworkRun.objects.get()
+    assert ("screening.run", str(screening.pk)) in actions
+    assert ("network.run", str(network.pk)) in actions
 
 
 @pytest.mark.parametrize(

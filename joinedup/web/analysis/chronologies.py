@@ -4,7 +4,8 @@ The subject is one of: a person id, a context (a place, vehicle, phone or
 organisation id, or the person ids of a peer group) or a network (person ids). The
 reader's entitlements come from their role (readers.py); the header says who produced
 the chronology, when and for what purpose. An unknown id is refused with a message
-saying what was expected.
+saying what was expected. Every file written is in the audit log
+(`chronology.export`, with the purpose and the operating-system account).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from django.db import transaction
 
 from joinedup.analysis.borough import AnalysisTables
 from joinedup.chronology import (
@@ -31,6 +33,7 @@ from joinedup.chronology import (
 from joinedup.chronology.writing import FORMATS
 from joinedup.errors import InputError
 from joinedup.web.analysis.sync import analysis_tables_from_database
+from joinedup.web.audit.services import CommandLineActor, record_event
 from joinedup.web.people.models import Person
 
 __all__ = ["ChronologySubject", "write_chronology_from_database"]
@@ -69,18 +72,36 @@ def write_chronology_from_database(
         raise InputError(f"{out_path}: a chronology is written as .csv or .pdf")
     production = Production(produced_by, purpose)
     tables = analysis_tables_from_database()
-    if subject.person_id:
-        _check_people(tables, [subject.person_id])
-        return write_chronology(
-            tables, subject.person_id, out_path, reader, purpose, production.produced_by,
-            filters, produced_at=production.produced_at,
-        )  # fmt: skip
-    chronology = _build(tables, subject, reader, filters)
-    if out_path.suffix.lower() == ".csv":
-        write_csv(chronology, out_path, production)
-    else:
-        write_pdf(chronology, out_path, production)
+    with transaction.atomic():
+        if subject.person_id:
+            _check_people(tables, [subject.person_id])
+            chronology = write_chronology(
+                tables, subject.person_id, out_path, reader, purpose, production.produced_by,
+                filters, produced_at=production.produced_at,
+            )  # fmt: skip
+        else:
+            chronology = _build(tables, subject, reader, filters)
+            writer = write_csv if out_path.suffix.lower() == ".csv" else write_pdf
+            writer(chronology, out_path, production)
+        _audit_export(subject, out_path, purpose, produced_by, len(chronology.events()))
     return chronology
+
+
+def _audit_export(
+    subject: ChronologySubject, out_path: Path, purpose: str, produced_by: str, entries: int
+) -> None:
+    kind, ids = (
+        ("person", [subject.person_id]) if subject.person_id
+        else ("context", [subject.context_id]) if subject.context_id
+        else ("peer_group", list(subject.peer_group)) if subject.peer_group
+        else ("network", list(subject.network))
+    )  # fmt: skip
+    record_event(
+        CommandLineActor(produced_by), "chronology.export", target_type=kind,
+        target_id=";".join(str(i) for i in ids), purpose=purpose,
+        detail={"channel": "cli", "format": out_path.suffix.lower().lstrip("."),
+                "entries": entries},
+    )  # fmt: skip
 
 
 def _build(

@@ -23,25 +23,28 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from joinedup.analysis.borough import AnalysisTables
 from joinedup.network import (
     Alert,
+    AlertNetwork,
     Communities,
     EntityGraph,
     NewNetworkLink,
+    alert_networks,
     build_entity_graph,
     find_communities,
     network_alerts,
-    networks_from_alerts,
     new_links_to_known_networks,
 )
 from joinedup.screening import RuleFile, could_have_known, load_rule_file
 from joinedup.web.analysis import models as am
 from joinedup.web.analysis.screening import person_index
 from joinedup.web.analysis.sync import analysis_tables_from_database
+from joinedup.web.audit.services import CommandLineActor, record_event
 from joinedup.web.records import models as rm
 
 __all__ = [
@@ -69,6 +72,7 @@ class NetworkOutcome:
     communities: Communities
     alerts: list[Alert]
     new_links: list[NewNetworkLink]
+    alert_networks: list[AlertNetwork]
 
 
 def network_everyone(
@@ -91,18 +95,35 @@ def network_everyone(
     progress("finding communities")
     communities = find_communities(graph, seed=1)
     alerts = network_alerts(graph, set(children), min_children)
+    grouped = alert_networks(graph, alerts, set(children))
     new_links = _new_links(tables, graph, previous, progress)
+    with transaction.atomic():
+        run = _store_run(user, min_children, rules, children, last_batch, graph, communities,
+                         alerts, grouped, new_links)  # fmt: skip
+    return NetworkOutcome(run, previous, rules, children, graph, communities, alerts,
+                          new_links, grouped)  # fmt: skip
+
+
+def _store_run(
+    user: str, min_children: int, rules: RuleFile, children: frozenset[str],
+    last_batch: int | None, graph: EntityGraph, communities: Communities, alerts: list[Alert],
+    grouped: list[AlertNetwork], new_links: list[NewNetworkLink],
+) -> am.NetworkRun:  # fmt: skip
     run = am.NetworkRun.objects.create(
         started_at=timezone.now(), run_by=user, min_children=min_children, scheme=rules.scheme,
         rules_version=rules.version, children_with_indicators=len(children),
         last_import_batch=last_batch,
         vertices=graph.graph.vcount(), edges=graph.graph.ecount(),
         communities=len(set(communities.community)), alerts=[_alert_row(a) for a in alerts],
-        networks={k: sorted(v) for k, v in networks_from_alerts(alerts).items()},
+        networks=known_networks(grouped),
         new_links=[_new_link_row(n) for n in new_links],
     )  # fmt: skip
-    return NetworkOutcome(run, previous, rules, children, graph, communities, alerts,
-                          new_links)  # fmt: skip
+    record_event(
+        CommandLineActor(user), "network.run", target_type="network_run", target_id=run.pk,
+        detail={"min_children": min_children, "alerts": len(alerts),
+                "new_links": len(new_links), "children_with_indicators": len(children)},
+    )  # fmt: skip
+    return run
 
 
 def children_with_indicators(tables: AnalysisTables, rules: RuleFile) -> frozenset[str]:
@@ -127,6 +148,15 @@ def _new_links(
     progress("comparing with the previous run")
     before = build_entity_graph(tables_without_events(tables, later_ids))
     return new_links_to_known_networks(before, graph, previous.networks)
+
+
+def known_networks(grouped: Iterable[AlertNetwork]) -> dict[str, list[str]]:
+    """Each alert network's alerted entities, members and children: the networks a child
+    may newly link to at the next run."""
+    return {
+        n.network_id: sorted({*n.alerted, *(m.entity_id for m in n.members), *n.children})
+        for n in grouped
+    }
 
 
 def tables_without_events(tables: AnalysisTables, event_ids: Collection[str]) -> AnalysisTables:

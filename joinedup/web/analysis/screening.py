@@ -32,6 +32,7 @@ from joinedup.screening import (
 )
 from joinedup.web.analysis import models as am
 from joinedup.web.analysis.sync import analysis_tables_from_database
+from joinedup.web.audit.services import CommandLineActor, record_event
 from joinedup.web.people.models import Person
 from joinedup.web.records import models as rm
 
@@ -124,6 +125,11 @@ def _store(
     am.ScreeningResult.objects.bulk_create(
         (_model(run, r, persons[r.person_id], now) for r in results), batch_size=500
     )
+    record_event(
+        CommandLineActor(user), "screening.run", target_type="screening_run", target_id=run.pk,
+        detail={"scheme": rules.scheme, "rules_version": rules.version,
+                "as_of": as_of.isoformat(), "children": len(results)},
+    )  # fmt: skip
     return run
 
 

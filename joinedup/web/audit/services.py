@@ -18,7 +18,7 @@ from django.utils import timezone
 from joinedup.web.audit.chain import GENESIS, entry_hash, normalise_detail
 from joinedup.web.audit.models import AuditEntry, AuditHead
 
-__all__ = ["Actor", "record_event"]
+__all__ = ["Actor", "CommandLineActor", "record_event"]
 
 HEAD_ID = 1
 
@@ -31,6 +31,16 @@ class Actor(Protocol):
 
     @property
     def username(self) -> str: ...
+
+
+class CommandLineActor:
+    """Who ran a `joinedup` command: the operating-system account, not a web account."""
+
+    pk = None
+    role = "command line"
+
+    def __init__(self, os_user: str) -> None:
+        self.username = f"cli:{os_user}"
 
 
 def record_event(
