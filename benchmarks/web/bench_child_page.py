@@ -19,7 +19,8 @@ Steps (docs/web.md, "Load benchmark"):
    seconds with --users users, each alternating the identity page and the chronology
    (first page of 100 entries) with 0.5-1.5 s between pages.
 5. One JSON line: per page p50 and p95 (ms, as locust rounds them), requests, failures
-   and requests per second; the load average before and after (the machine is shared).
+   and requests per second; the load average before and after (the machine is shared);
+   the working folder (data, serve.log, locust.log), which is kept.
 """
 
 from __future__ import annotations
@@ -306,6 +307,7 @@ def main() -> None:
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in load_after],
         "cpus": os.cpu_count(),
+        "work_dir": str(work),  # the data, serve.log and locust.log, kept for a closer look
     }
     print(json.dumps(result))
 
