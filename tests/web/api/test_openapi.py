@@ -6,6 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from django.test import Client
 from openapi_spec_validator import validate
 
@@ -82,6 +83,7 @@ class _Assets(HTMLParser):
                 self.urls.append(str(names[attribute]))
 
 
+@pytest.mark.django_db  # closing a file response signals request_finished, which checks the db
 def test_the_docs_page_loads_only_joinedup_s_own_files(client: Client) -> None:
     page = client.get("/api/v1/docs")
     assert page.status_code == 200
