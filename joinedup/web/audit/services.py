@@ -62,7 +62,7 @@ def record_event(
         "target_id": "" if target_id is None else str(target_id),
         "purpose": purpose,
         "basis": basis or "",
-        "detail": normalise_detail(detail),
+        "detail": normalise_detail(_with_channel(detail, request)),
         **_request_summary(request),
     }
     with transaction.atomic():
@@ -85,6 +85,15 @@ def _actor_snapshot(actor: Actor | None) -> dict[str, str]:
         "actor_username": str(actor.username),
         "actor_role": str(getattr(role, "value", role)),
     }
+
+
+def _with_channel(
+    detail: Mapping[str, Any] | None, request: HttpRequest | None
+) -> Mapping[str, Any] | None:
+    """Entries written while serving the API say so, whichever service wrote them."""
+    if request is None or not request.path.startswith("/api/"):
+        return detail
+    return {"channel": "api", **(detail or {})}
 
 
 def _request_summary(request: HttpRequest | None) -> dict[str, str]:

@@ -99,6 +99,7 @@ def test_a_search_is_audited_with_its_terms_and_the_persons_found(
     [search] = entries_after(start, action="person.search")
     assert search.detail["terms"]["identifier"] == _identifier_of(borough.child)
     assert borough.child in search.detail["person_ids"]
+    assert search.detail["channel"] == "api"
 
 
 def _identifier_of(person_id: str) -> str:
