@@ -20,12 +20,19 @@ def linked_borough(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The small borough imported, linked, screened and networked in the live database."""
+    """The small borough imported, linked (pairs from 0.05 queued for review, so there
+    are several), screened and networked in the live database."""
     from joinedup.web.analysis.network import network_everyone
-    from tests.web.children.conftest import _import_link_and_screen
+    from joinedup.web.analysis.screening import screen_everyone
+    from joinedup.web.people.linking import link_everyone
+    from joinedup.web.records.importing import import_export
 
     monkeypatch.setenv("JOINEDUP_DATA_DIR", str(tmp_path / "data"))
-    _import_link_and_screen(small_borough, manifest)
+    for export in manifest["exports"]:
+        files = [small_borough / f for f in export["files"]]
+        import_export(export["agency"], small_borough / export["mapping"], files, user="test")
+    link_everyone("test", review_from=0.05)
+    screen_everyone("test", as_of=date(2020, 6, 30))
     network_everyone("test")
 
 

@@ -81,8 +81,6 @@ def test_the_queue_is_paginated(
 ) -> None:
     monkeypatch.setattr("joinedup.web.reviews.views.queue.PAGE_SIZE", 2)
     expected = [p.pk for p in open_pairs()]
-    if len(expected) < 3:
-        pytest.skip("needs three pairs")
     client = signed_in_client()
     first = client.get("/review/").text
     assert _listed(first) == expected[:2]
