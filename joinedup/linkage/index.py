@@ -4,19 +4,25 @@ Real-time matching (`realtime.py`) needs, for one arriving record, the records i
 have been compared with in a batch run, without scanning a million rows. The index holds
 
 - `joinedup_index_records`: the features of every record (`features.FEATURE_COLUMNS`),
-  its `person_id`, and one *blocking key* column per prediction rule (`BLOCKING_KEYS`),
-  each with an ART index, so the candidates of a record are a dozen indexed lookups;
-- `joinedup_index_tf_<column>`: how many linkable records hold each value of the
-  columns the model adjusts for term frequency, and `joinedup_index_meta` the totals,
-  so term frequencies are those a batch run over the same records would compute;
-- the nickname and surname-key tables, so one record is featured by the batch SQL.
+  its `person_id`, and one *blocking key* column per prediction rule (`BLOCKING_KEYS`);
+  real-time matching reads it into memory once and looks keys up there
+  (`realtime_memory.py`), so the file keeps one ART index only, on `record_id`, for
+  writing changed rows back;
+- `joinedup_index_tf_<column>`: views counting the linkable records that hold each value
+  of the columns the model adjusts for term frequency, so term frequencies are those a
+  batch run over the same records would compute (views, so they are never out of step);
+- `joinedup_index_meta`: the index format version; and the nickname and surname-key
+  tables, so one record is featured by the batch SQL.
 
 A blocking key is the rule's columns joined with '|', NULL when any is NULL, so two
 records share a key exactly when the rule (`blocking.prediction_rules`) holds for them.
 The transposed-names rule stores forename|surname and is probed with surname|forename.
 Records with nothing to link on keep NULL keys and are never candidates, as in batch.
+Real-time matching uses the keys of the model's own rules and refuses a model with a rule
+no key stands for (`realtime_compile.keys_for_rules`).
 
-One process writes an index at a time (DuckDB's rule for a database file).
+One process writes an index at a time (DuckDB's rule for a database file). An index of
+another format version raises ValueError on opening: build it again.
 """
 
 from __future__ import annotations
@@ -49,21 +55,32 @@ __all__ = [
 RECORDS_TABLE = "joinedup_index_records"
 META_TABLE = "joinedup_index_meta"
 TF_COLUMNS = ("forename1", "surname", "postcode")
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
 class BlockingKey:
-    """One prediction rule as a key column: `stored` on each row, `probe` to look up."""
+    """One prediction rule as a key column.
+
+    `parts` are the rule's equalities, (left expression, right expression), without their
+    `l.` / `r.`: the rule holds for (l, r) exactly when l's `stored` key equals r's
+    `probe`, each the parts' values as text joined with '|' (NULL when any is NULL).
+    """
 
     column: str
-    stored: str
-    probe: str
+    parts: tuple[tuple[str, str], ...]
+
+    @property
+    def stored(self) -> str:
+        return " || '|' || ".join(f"CAST({left} AS VARCHAR)" for left, _ in self.parts)
+
+    @property
+    def probe(self) -> str:
+        return " || '|' || ".join(f"CAST({right} AS VARCHAR)" for _, right in self.parts)
 
 
 def _key(column: str, *parts: str) -> BlockingKey:
-    joined = " || '|' || ".join(parts)
-    return BlockingKey(column, joined, joined)
+    return BlockingKey(column, tuple((part, part) for part in parts))
 
 
 BLOCKING_KEYS = (
@@ -76,14 +93,11 @@ BLOCKING_KEYS = (
     _key("key_forename_postcode", "forename_key", "postcode"),
     _key("key_surname_postcode", "surname", "postcode"),
     _key("key_dob_postcode", "dob_full", "postcode"),
-    BlockingKey("key_transposed", "forename1 || '|' || surname", "surname || '|' || forename1"),
-    _key(
-        "key_initials_year",
-        "substr(forename1, 1, 2)",
-        "substr(surname, 1, 2)",
-        "CAST(dob_year AS VARCHAR)",
-    ),  # fmt: skip
+    BlockingKey("key_transposed", (("forename1", "surname"), ("surname", "forename1"))),
+    _key("key_initials_year", "substr(forename1, 1, 2)", "substr(surname, 1, 2)", "dob_year"),
     _key("key_first_phone", "phones_all[1]"),
+    _key("key_other_id", "other_id"),
+    _key("key_address_start", "address_tokens[1]", "address_tokens[2]"),
 )
 
 
@@ -93,11 +107,11 @@ class PersonIndex:
 
     con: duckdb.DuckDBPyConnection
     path: Path
-    _meta: dict[str, str] = field(default_factory=dict)
-    prepared: set[str] = field(default_factory=set)
-    """What real-time matching has prepared on this connection (`realtime_sql.py`)."""
+    realtime: Any = field(default=None, repr=False)
+    """Real-time matching's copy of the index in memory, made on first use (`realtime.py`)."""
 
     def close(self) -> None:
+        self.realtime = None
         self.con.close()
 
     def __enter__(self) -> PersonIndex:
@@ -107,26 +121,16 @@ class PersonIndex:
         self.close()
 
     def linkable_count(self) -> int:
-        return int(self.meta("linkable"))
+        """How many indexed records have something to link on."""
+        sql = f"SELECT count(*) FROM {RECORDS_TABLE} WHERE linkable"
+        return int(self.con.execute(sql).fetchall()[0][0])
 
     def meta(self, key: str) -> str:
-        """A stored setting or count (read once, then kept in step by `set_meta`)."""
-        if not self._meta:
-            self.reload_meta()
-        if key not in self._meta:
+        """A stored setting (the format version)."""
+        rows = self.con.execute(f"SELECT value FROM {META_TABLE} WHERE key = $1", [key]).fetchall()
+        if not rows:
             raise KeyError(f"{self.path}: person index has no {key!r}")
-        return self._meta[key]
-
-    def remember_meta(self, values: Mapping[str, str]) -> None:
-        """Keep counts just written to the meta table by SQL (`realtime_sql.py`)."""
-        if not self._meta:
-            self.reload_meta()
-        self._meta.update(values)
-
-    def reload_meta(self) -> None:
-        """Read the settings and counts again (after a transaction is rolled back)."""
-        rows = self.con.execute(f"SELECT key, value FROM {META_TABLE}").fetchall()
-        self._meta = {str(key): str(value) for key, value in rows}
+        return str(rows[0][0])
 
     def record(self, record_id: str) -> dict[str, Any] | None:
         """The stored row of one record (features, keys, person_id), or None."""
@@ -172,9 +176,17 @@ def open_person_index(path: str | Path) -> PersonIndex:
         raise FileNotFoundError(f"{source}: no person index here")
     index = PersonIndex(duckdb.connect(str(source)), source)
     _quiet(index.con)
-    if int(index.meta("format_version")) > INDEX_FORMAT_VERSION:
+    try:
+        version = int(index.meta("format_version"))
+    except (duckdb.Error, KeyError):
         index.close()
-        raise ValueError(f"{source}: person index is newer than this joinedup")
+        raise
+    if version != INDEX_FORMAT_VERSION:
+        index.close()
+        raise ValueError(
+            f"{source}: person index has format {version}, this joinedup reads "
+            f"{INDEX_FORMAT_VERSION}; build it again"
+        )
     return index
 
 
@@ -219,10 +231,9 @@ def _key_columns_sql() -> str:
 
 def _store_term_frequencies(con: duckdb.DuckDBPyConnection) -> None:
     for column in TF_COLUMNS:
-        con.execute(f"CREATE TABLE {tf_table(column)} (value VARCHAR PRIMARY KEY, count BIGINT)")
         con.execute(
-            f"INSERT INTO {tf_table(column)} SELECT {column}, count(*) FROM {RECORDS_TABLE} "
-            f"WHERE linkable AND {column} IS NOT NULL GROUP BY {column}"
+            f"CREATE VIEW {tf_table(column)} AS SELECT {column} AS value, count(*) AS count "
+            f"FROM {RECORDS_TABLE} WHERE linkable AND {column} IS NOT NULL GROUP BY {column}"
         )
 
 
@@ -231,28 +242,27 @@ def tf_table(column: str) -> str:
 
 
 def _store_meta(con: duckdb.DuckDBPyConnection) -> None:
-    totals = ", ".join(f"count({column})" for column in TF_COLUMNS)
-    sql = f"SELECT count(*), {totals} FROM {RECORDS_TABLE} WHERE linkable"
-    row = con.execute(sql).fetchall()[0]
-    entries = [("format_version", str(INDEX_FORMAT_VERSION)), ("linkable", str(row[0]))]
-    entries += [(f"total_{column}", str(row[i + 1])) for i, column in enumerate(TF_COLUMNS)]
     con.execute(f"CREATE TABLE {META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.executemany(f"INSERT INTO {META_TABLE} VALUES ($1, $2)", entries)
+    con.execute(
+        f"INSERT INTO {META_TABLE} VALUES ('format_version', $1)", [str(INDEX_FORMAT_VERSION)]
+    )
 
 
 def _create_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    columns = ["record_id", "person_id", *(key.column for key in BLOCKING_KEYS)]
-    for column in columns:
-        con.execute(f"CREATE INDEX {RECORDS_TABLE}_{column} ON {RECORDS_TABLE} ({column})")
+    con.execute(f"CREATE INDEX {RECORDS_TABLE}_record_id ON {RECORDS_TABLE} (record_id)")
 
 
 def text_values(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Input values as text (lists of text for the list columns), dates as ISO."""
-    return {
-        name: [str(item) for item in value] if isinstance(value, list | tuple) else
-        None if value is None else value if isinstance(value, str) else _iso(value)
-        for name, value in record.items()
-    }  # fmt: skip
+    """Input values as text (lists of text for the list columns), dates as ISO; None kept."""
+    return {name: _text(value) for name, value in record.items()}
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [_text(item) for item in value]
+    if value is None or isinstance(value, str):
+        return value
+    return _iso(value)
 
 
 def _iso(value: Any) -> str:

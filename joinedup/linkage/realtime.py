@@ -4,55 +4,64 @@
         result = add_or_update_record(index, record, model, new_person_id=mint)
         results = link_arriving_records(index, table, model, new_person_id=mint)
 
-`find_matches_for_new_record` scores a record against every indexed record a batch run
-would have compared it with (the blocking-key lookups of `index.py`), with the model's own
-SQL (`realtime_scoring.py`). Term frequencies and the prior are those of the index with
-the record in it, so a pair scores exactly as in a batch run over the same records
-(tested to 1e-6 in match weight). Every statement is prepared once per connection
-(`realtime_sql.py`), so a record costs a few executions, not a few query plans.
+On first use the index is read into memory (`realtime_memory.py`); from then on one record
+costs milliseconds, with no SQL planned or run on the way:
 
-`add_or_update_record` then places the record with the rule of `realtime_placement.py`
-(that of `clustering.cluster_records`): it joins the person it matches, merges persons it
-bridges strongly enough (the bigger keeps its ID), follows must-links, or gets a new
-person (a changed record that was alone keeps its ID). A changed record (a record ID
-already indexed) is re-featured and matched afresh; when it leaves its person, the records
-left behind are clustered again and split if it was what held them together.
+1. its features are computed in Python (`realtime_features.py`, equal to the batch SQL);
+2. its candidates are the indexed records a batch run would have compared it with, those
+   sharing one of its blocking keys (hash lookups in memory);
+3. each pair is scored by the model's own Splink SQL compiled to Python
+   (`realtime_scoring.py`), with term frequencies and the prior of the index with the
+   record in it, so a pair scores exactly as in a batch run over the same records
+   (tested to 1e-6 in match weight);
+4. `add_or_update_record` places it with the rule of `realtime_placement.py` (that of
+   `clustering.cluster_records`): it joins the person it matches, merges persons it bridges
+   strongly enough (the bigger keeps its ID), follows must-links, or gets a new person (a
+   changed record that was alone keeps its ID). A changed record (a record ID already
+   indexed) is re-featured and matched afresh; when it leaves its person, the records left
+   behind are clustered again and split if it was what held them together;
+5. the changes are written to the index file in one transaction (`realtime_sql.py`); on
+   error nothing is written and the index in memory is put back as it was.
 
-`link_arriving_records` does the same for many records (an import): features, candidates
-and scores for all of them in a few set-based statements, each arrival scored as the index
-will be when its turn comes, then placement one by one in the table's row order. The
-results equal calling `add_or_update_record` for each row in that order (tested).
+`link_arriving_records` does the same for many records (an import), one after another in
+the table's row order, and writes them all in one transaction at the end: the results equal
+calling `add_or_update_record` for each row in that order (tested).
 
-All writes of one call happen in one DuckDB transaction; on error nothing is written.
+The copy in memory is read on first use (or by `read_index_into_memory`) and stays valid
+while the index's records are changed only through these functions;
+`forget_index_in_memory` drops it (it is read again on next use).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 
-from joinedup.linkage import realtime_sql as staging
-from joinedup.linkage.features import INPUT_COLUMNS, LIST_INPUT_COLUMNS, complete_input_columns
-from joinedup.linkage.index import (
-    BLOCKING_KEYS,
-    RECORDS_TABLE,
-    TF_COLUMNS,
-    PersonIndex,
-    text_values,
-)
+from joinedup.linkage.index import PersonIndex, text_values
 from joinedup.linkage.model import LinkageModel
-from joinedup.linkage.realtime_placement import Persons, Placement, Rule, split_person
+from joinedup.linkage.realtime_features import add_keys, prepare_keys, record_features
+from joinedup.linkage.realtime_memory import IndexMemory
+from joinedup.linkage.realtime_placement import (
+    Persons,
+    Placement,
+    Rule,
+    scored_rows,
+    split_person,
+)
 from joinedup.linkage.realtime_scoring import PairScorer, probabilities, scorer_for
+from joinedup.linkage.realtime_sql import FeatureSQL, defer_checkpoints, write_changes
 
 __all__ = [
     "Match",
     "RealtimeResult",
     "add_or_update_record",
     "find_matches_for_new_record",
+    "forget_index_in_memory",
     "link_arriving_records",
+    "read_index_into_memory",
 ]
 
 
@@ -87,12 +96,15 @@ def find_matches_for_new_record(
 ) -> list[Match]:
     """Every indexed record a batch run would compare `record` with, scored, best first.
 
-    Nothing is written to the index (the record is staged in TEMP tables only).
+    Nothing is written: the record is added in memory, scored, and taken out again.
     """
-    scorer = _ready(index, model)
-    scored = _Scored.of(index, scorer, _stage_one(index, record))
-    persons = dict(_candidate_persons(index))
-    return scored.matches(scorer.model, scored.order[0], persons)
+    state, scorer = _state(index), scorer_for(model)
+    row = state.featured([record])[0]
+    mark = state.memory.mark()
+    try:
+        return [match for match, _ in _arrive(state.memory, scorer, row)[2]]
+    finally:
+        state.memory.undo(mark)
 
 
 def add_or_update_record(
@@ -109,11 +121,9 @@ def add_or_update_record(
 ) -> RealtimeResult:
     """Match `record`, give it a person ID and update the index (see the module docstring)."""
     rule = Rule(threshold, veto_below, bridge_support, list(must_link), list(cannot_link))
-    scorer = _ready(index, model)
-    results = _in_transaction(
-        index, lambda: _place_all(index, scorer, rule, _stage_one(index, record), new_person_id)
-    )
-    return results[str(record["record_id"])]
+    state = _state(index)
+    rows = state.featured([record])
+    return _link(index, state, scorer_for(model), rule, rows, new_person_id)[rows[0]["record_id"]]
 
 
 def link_arriving_records(
@@ -134,183 +144,142 @@ def link_arriving_records(
     must be present and distinct. Returns each record's result by record ID.
     """
     rule = Rule(threshold, veto_below, bridge_support, list(must_link), list(cannot_link))
-    scorer = _ready(index, model)
-    return _in_transaction(
-        index, lambda: _place_all(index, scorer, rule, _stage_table(index, records), new_person_id)
-    )
-
-
-def _ready(index: PersonIndex, model: LinkageModel) -> PairScorer:
-    scorer = scorer_for(model)
-    scorer.prepare(index)
-    return scorer
-
-
-def _in_transaction(
-    index: PersonIndex, work: Callable[[], dict[str, RealtimeResult]]
-) -> dict[str, RealtimeResult]:
-    index.con.begin()
-    try:
-        results = work()
-    except BaseException:
-        index.con.rollback()
-        index.reload_meta()
-        raise
-    index.con.commit()
-    return results
-
-
-def _stage_one(index: PersonIndex, record: Mapping[str, Any]) -> int:
-    """Stage one record and look up its candidates by index; returns 1 (arrivals staged)."""
-    if record.get("record_id") in (None, ""):
-        raise ValueError("record has no record_id")
-    staging.clear_staging(index)
-    text = text_values(record)
-    values = [text.get(name) for name in (*INPUT_COLUMNS, *LIST_INPUT_COLUMNS)]
-    staging.execute(index, "joinedup_raw_insert", 1, *values)
-    staging.execute(index, "joinedup_stage_features")
-    record_id, linkable, *probes = staging.execute(index, "joinedup_probes").fetchall()[0]
-    lookups = [(key.column, probe) for key, probe in zip(BLOCKING_KEYS, probes, strict=True)]
-    lookups = [(column, probe) for column, probe in lookups if probe is not None]
-    if linkable and lookups:
-        index.con.execute(_candidates_sql([column for column, _ in lookups]),
-                          [record_id, *(probe for _, probe in lookups)])  # fmt: skip
-    return 1
-
-
-def _candidates_sql(columns: list[str]) -> str:
-    """Indexed rows sharing a key with the staged record: one ART lookup per key.
-
-    Planned per call: a prepared statement with every key, unused ones NULL, scans the
-    whole table instead (measured).
-    """
-    lookups = " UNION ALL ".join(
-        f"SELECT {', '.join(staging.RECORD_COLUMNS)} FROM {RECORDS_TABLE} "
-        f"WHERE {column} = ${number}"
-        for number, column in enumerate(columns, start=2)
-    )
-    return (
-        f"INSERT INTO {staging.CANDIDATES} SELECT DISTINCT ON (record_id) $1, * "
-        f"FROM ({lookups}) WHERE record_id <> $1"
-    )
-
-
-def _stage_table(index: PersonIndex, records: pa.Table) -> int:
-    """Stage many records and find every arrival's candidates in one statement."""
     ids = records.column("record_id").to_pylist() if "record_id" in records.column_names else []
     if len(ids) != records.num_rows or any(value in (None, "") for value in ids):
         raise ValueError("every arriving record needs a record_id")
     if len(set(map(str, ids))) != len(ids):
         raise ValueError("arriving records repeat a record_id; send one version of each")
-    staging.clear_staging(index)
-    raw = complete_input_columns(records)
-    raw = raw.append_column("arrival", pa.array(range(1, raw.num_rows + 1), pa.int32()))
-    index.con.register("joinedup_arrivals", raw)
-    try:
-        index.con.execute(f"INSERT INTO {staging.RAW} BY NAME SELECT * FROM joinedup_arrivals")
-    finally:
-        index.con.unregister("joinedup_arrivals")
-    staging.execute(index, "joinedup_stage_features")
-    staging.execute(index, "joinedup_batch_candidates")
-    return raw.num_rows
+    state = _state(index)
+    rows = state.featured(records.to_pylist())
+    return _link(index, state, scorer_for(model), rule, rows, new_person_id)
 
 
-def _candidate_persons(index: PersonIndex) -> list[tuple[str, str]]:
-    sql = (
-        f"SELECT DISTINCT record_id, person_id FROM {staging.CANDIDATES} "
-        "WHERE person_id IS NOT NULL"
-    )
-    return [(str(r), str(p)) for r, p in index.con.execute(sql).fetchall()]
+def read_index_into_memory(index: PersonIndex, model: LinkageModel | None = None) -> None:
+    """Read the index into memory now, and compile `model`'s scorer (else the first match
+    does both)."""
+    _state(index)
+    if model is not None:
+        scorer_for(model)
 
 
-@dataclass
-class _Scored:
-    """The staged arrivals in order, their steps and their scored pairs."""
-
-    order: list[str]
-    steps: list[tuple[Any, ...]]
-    pairs: dict[str, list[tuple[str, float]]]
-
-    @classmethod
-    def of(cls, index: PersonIndex, scorer: PairScorer, count: int) -> _Scored:
-        staging.execute(index, "joinedup_deltas")
-        staging.execute(index, "joinedup_steps")
-        steps = staging.execute(index, "joinedup_steps_read").fetchall()
-        order = [str(row[0]) for row in staging.execute(index, "joinedup_order").fetchall()]
-        linkable = {record: int(step[1]) for record, step in zip(order, steps, strict=True)}
-        pairs: dict[str, list[tuple[str, float]]] = {record: [] for record in order}
-        for left, right, weight in scorer.score_arrivals(index, linkable):
-            pairs[left].append((right, weight))
-        if len(order) != count:
-            raise RuntimeError(f"staged {len(order)} of {count} arriving records")
-        return cls(order, steps, pairs)
-
-    def matches(self, model: LinkageModel, record_id: str, persons: dict[str, str]) -> list[Match]:
-        found = self.pairs[record_id]
-        chances = probabilities(model, [weight for _, weight in found])
-        matches = [
-            Match(other, persons[other], chance, weight)
-            for (other, weight), chance in zip(found, chances, strict=True)
-        ]
-        return sorted(matches, key=lambda match: (-match.match_weight, match.record_id))
+def forget_index_in_memory(index: PersonIndex) -> None:
+    """Drop the copy in memory (after the file was changed some other way)."""
+    index.realtime = None
 
 
-def _place_all(
+class _State:
+    """What real-time matching keeps with an open index: its memory and a DuckDB helper."""
+
+    def __init__(self, index: PersonIndex) -> None:
+        self.memory = IndexMemory.load(index)
+        self.sql = FeatureSQL()
+        prepare_keys()
+        defer_checkpoints(index)
+
+    def featured(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Feature rows with keys and probes; records Python cannot feature go to SQL."""
+        texts = []
+        for record in records:
+            if record.get("record_id") in (None, ""):
+                raise ValueError("record has no record_id")
+            texts.append(text_values(record))
+        rows = [record_features(text, self.sql.list_distinct) for text in texts]
+        left = [text for text, row in zip(texts, rows, strict=True) if row is None]
+        by_sql = iter(self.sql.features(left) if left else [])
+        return [add_keys(row if row is not None else next(by_sql)) for row in rows]
+
+
+def _state(index: PersonIndex) -> _State:
+    if index.realtime is None:
+        index.realtime = _State(index)
+    state: _State = index.realtime
+    return state
+
+
+def _link(
     index: PersonIndex,
+    state: _State,
     scorer: PairScorer,
     rule: Rule,
-    count: int,
+    rows: list[dict[str, Any]],
     new_person_id: Callable[[], str],
 ) -> dict[str, RealtimeResult]:
-    """Write and place each staged arrival in turn (see the module docstring)."""
-    scored = _Scored.of(index, scorer, count)
-    persons = Persons(index)
-    now = dict(_candidate_persons(index))
-    results = {}
-    for arrival, record_id in enumerate(scored.order, start=1):
-        previous = persons.of(record_id)
-        _write_arrival(index, scored.steps[arrival - 1], record_id, previous is not None)
-        matches = scored.matches(scorer.model, record_id, now)
-        pairs = [(match.record_id, match.person_id, match.match_probability) for match in matches]
-        joined = Placement(persons, scorer, rule, record_id, pairs).persons_to_join()
-        person, created, merged = _person_for(persons, joined, previous, new_person_id)
-        staging.execute(index, "joinedup_insert", arrival, person)
-        persons.moves.append(("record", record_id, person))
-        split: list[str] = []
-        if previous is not None and previous not in (person, *merged):
-            split = split_person(persons, scorer, rule, previous, new_person_id)
-        _follow(now, persons.moves)
-        matches = [Match(m.record_id, now[m.record_id], m.match_probability, m.match_weight)
-                   for m in matches]  # fmt: skip
-        results[record_id] = RealtimeResult(
-            record_id, person, tuple(matches), created, tuple(merged), tuple(split)
-        )
+    """Place each row in turn, then write everything; on error, undo everything."""
+    memory = state.memory
+    mark = memory.mark()
+    try:
+        results = {}
+        for row in rows:
+            results[row["record_id"]] = _place(memory, scorer, rule, row, new_person_id)
+        write_changes(index, memory)
+    except BaseException:
+        memory.undo(mark)
+        raise
     return results
 
 
-def _write_arrival(index: PersonIndex, step: tuple[Any, ...], record_id: str, known: bool) -> None:
-    """Take out the record's old row (when `known`); count its new values in (row comes later)."""
-    arrival = int(step[0])
-    if known:
-        staging.execute(index, "joinedup_remove", record_id)
-    for column in TF_COLUMNS:
-        staging.execute(index, f"joinedup_counts_{column}", arrival - 1, arrival)
-    staging.execute(index, "joinedup_meta", arrival)
-    counts = {"linkable": step[1]}
-    counts |= {f"total_{c}": v for c, v in zip(TF_COLUMNS, step[2:], strict=True)}
-    index.remember_meta({key: str(value) for key, value in counts.items()})
+def _arrive(
+    memory: IndexMemory, scorer: PairScorer, row: dict[str, Any]
+) -> tuple[int, str | None, list[tuple[Match, int]]]:
+    """Put `row` in place of its record's old row.
+
+    Returns its position, the person of the old row, and the scored matches (with their
+    positions), best first.
+    """
+    old = memory.position_of(row["record_id"])
+    previous = None if old is None else memory.person_at(old)
+    if old is not None:
+        memory.remove(old)
+    position = memory.add(row)
+    found = _candidates(memory, scorer, row, position)
+    rows = scored_rows(memory, scorer, [position, *found])
+    prior = scorer.prior_weight(memory.linkable)
+    weights = [w + prior for w in scorer.weights([(rows[0], other) for other in rows[1:]])]
+    chances = probabilities(scorer.model, weights)
+    matches = [
+        (Match(memory.record_id_at(p), memory.person_at(p) or "", chance, weight), p)
+        for p, weight, chance in zip(found, weights, chances, strict=True)
+    ]
+    matches.sort(key=lambda pair: (-pair[0].match_weight, pair[0].record_id))
+    return position, previous, matches
 
 
-def _follow(now: dict[str, str], moves: list[tuple[str, str, str]]) -> None:
-    """Bring the known persons of records up to date with the moves made, then forget them."""
-    for kind, what, person in moves:
-        if kind == "record":
-            now[what] = person
-        else:
-            for record, current in now.items():
-                if current == what:
-                    now[record] = person
-    moves.clear()
+def _candidates(
+    memory: IndexMemory, scorer: PairScorer, row: dict[str, Any], position: int
+) -> list[int]:
+    """Live positions sharing with `row` the key of one of the model's blocking rules."""
+    found: set[int] = set()
+    for key in scorer.keys:
+        probe = row[f"probe_{key.column}"]
+        if probe is not None:
+            found.update(memory.with_key(key.column, probe))
+    found.discard(position)
+    return sorted(found)
+
+
+def _place(
+    memory: IndexMemory,
+    scorer: PairScorer,
+    rule: Rule,
+    row: dict[str, Any],
+    new_person_id: Callable[[], str],
+) -> RealtimeResult:
+    """Add one arrival to the index in memory and give it a person."""
+    record_id = row["record_id"]
+    position, previous, scored = _arrive(memory, scorer, row)
+    persons = Persons(memory)
+    pairs = [(m.record_id, m.person_id, m.match_probability) for m, _ in scored]
+    joined = Placement(persons, scorer, rule, record_id, pairs).persons_to_join()
+    person, created, merged = _person_for(persons, joined, previous, new_person_id)
+    memory.set_person(position, person)
+    split: list[str] = []
+    if previous is not None and previous not in (person, *merged):
+        split = split_person(persons, scorer, rule, previous, new_person_id)
+    matches = tuple(
+        Match(m.record_id, memory.person_at(p) or "", m.match_probability, m.match_weight)
+        for m, p in scored
+    )
+    return RealtimeResult(record_id, person, matches, created, tuple(merged), tuple(split))
 
 
 def _person_for(

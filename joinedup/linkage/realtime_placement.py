@@ -24,12 +24,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from joinedup.linkage import realtime_sql as staging
 from joinedup.linkage.clustering import cluster_records, match_weights
-from joinedup.linkage.index import PersonIndex
-from joinedup.linkage.realtime_scoring import PairScorer, probabilities
+from joinedup.linkage.realtime_memory import IndexMemory
+from joinedup.linkage.realtime_scoring import PairScorer, Row, probabilities
 
-__all__ = ["Persons", "Placement", "Rule", "split_person"]
+__all__ = ["Persons", "Placement", "Rule", "blocked_pairs", "scored_rows", "split_person"]
 
 
 @dataclass(frozen=True)
@@ -56,31 +55,32 @@ class Rule:
 
 
 class Persons:
-    """Person lookups and moves on the index, through prepared statements."""
+    """Person lookups and moves on the index in memory (journaled for the file)."""
 
-    def __init__(self, index: PersonIndex) -> None:
-        self.index = index
-        self.moves: list[tuple[str, str, str]] = []
-        """('record' | 'person', what moved, the person it moved to), in order."""
+    def __init__(self, memory: IndexMemory) -> None:
+        self.memory = memory
 
     def of(self, record_id: str) -> str | None:
-        found = staging.execute(self.index, "joinedup_person_of", record_id).fetchall()
-        return None if not found or found[0][0] is None else str(found[0][0])
+        position = self.memory.position_of(record_id)
+        return None if position is None else self.memory.person_at(position)
 
     def size(self, person: str) -> int:
-        return int(staging.execute(self.index, "joinedup_person_size", person).fetchall()[0][0])
+        return len(self.memory.persons.members(person))
+
+    def positions(self, person: str) -> list[int]:
+        return self.memory.members(person)
 
     def members(self, person: str) -> list[str]:
-        rows = staging.execute(self.index, "joinedup_members", person).fetchall()
-        return sorted(str(row[0]) for row in rows)
+        return sorted(self.memory.record_id_at(p) for p in self.positions(person))
 
     def set(self, record_id: str, person: str) -> None:
-        staging.execute(self.index, "joinedup_set_person", record_id, person)
-        self.moves.append(("record", record_id, person))
+        position = self.memory.position_of(record_id)
+        if position is None:
+            raise KeyError(f"record {record_id!r} is not in the index")
+        self.memory.set_person(position, person)
 
     def rename(self, old: str, new: str) -> None:
-        staging.execute(self.index, "joinedup_rename", old, new)
-        self.moves.append(("person", old, new))
+        self.memory.rename_person(old, new)
 
 
 @dataclass
@@ -187,21 +187,41 @@ class Placement:
 
     def _cross_weights(self, one: str, other: str) -> list[float]:
         """Match weights (as clustering sees them) of the blocked pairs between two persons."""
-        pairs = blocked_pairs(self.persons.index, self.scorer, one, other)
+        pairs = blocked_pairs(self.persons, self.scorer, one, other)
         weights: list[float] = match_weights(np.array([p for _, _, p in pairs])).tolist()
         return weights
 
 
 def blocked_pairs(
-    index: PersonIndex, scorer: PairScorer, one: str, other: str
+    persons: Persons, scorer: PairScorer, one: str, other: str
 ) -> list[tuple[str, str, float]]:
-    """(record, record, calibrated probability) of the blocked pairs between two persons."""
-    for side, person in zip(staging.SIDES, (one, other), strict=True):
-        staging.execute(index, f"joinedup_clear_{side}")
-        staging.execute(index, f"joinedup_fill_{side}", person)
-    scored = [pair for pair in scorer.score_sides(index) if pair[0] != pair[1]]
-    chances = probabilities(scorer.model, [weight for _, _, weight in scored])
-    return [(a, b, p) for (a, b, _), p in zip(scored, chances, strict=True)]
+    """(record, record, calibrated probability) of the blocked pairs between two persons.
+
+    Every ordered pair of distinct records (one's on the left) that a blocking rule
+    brings together, scored against the index as it stands.
+    """
+    memory = persons.memory
+    left, right = persons.positions(one), persons.positions(other)
+    rows = dict(zip(left + right, scored_rows(memory, scorer, left + right), strict=True))
+    candidates = [(a, b) for a in left for b in right if a != b]
+    together = scorer.blocked([(rows[a], rows[b]) for a, b in candidates])
+    kept = [pair for pair, blocked in zip(candidates, together, strict=True) if blocked]
+    prior = scorer.prior_weight(memory.linkable)
+    weights = [w + prior for w in scorer.weights([(rows[a], rows[b]) for a, b in kept])]
+    chances = probabilities(scorer.model, weights)
+    return [
+        (memory.record_id_at(a), memory.record_id_at(b), p)
+        for (a, b), p in zip(kept, chances, strict=True)
+    ]
+
+
+def scored_rows(memory: IndexMemory, scorer: PairScorer, positions: list[int]) -> list[Row]:
+    """The rows at `positions` as the scorer reads them, with their term frequencies."""
+    rows = memory.rows(positions, scorer.columns or memory.base.column_names)
+    for row in rows:
+        for column in scorer.tf_columns:
+            row[f"tf_{column}"] = memory.term_frequency(column, row[column])
+    return rows
 
 
 def split_person(
@@ -214,7 +234,7 @@ def split_person(
     members = persons.members(person)
     if len(members) < 2:
         return []
-    pairs = blocked_pairs(persons.index, scorer, person, person)
+    pairs = blocked_pairs(persons, scorer, person, person)
     table = pa.table({
         "record_id_l": [a for a, _, _ in pairs],
         "record_id_r": [b for _, b, _ in pairs],

@@ -9,14 +9,16 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
+from joinedup.linkage import realtime
 from joinedup.linkage.clustering import cluster_records
-from joinedup.linkage.index import PersonIndex, build_person_index
+from joinedup.linkage.index import PersonIndex, build_person_index, open_person_index
 from joinedup.linkage.model import LinkageModel
 from joinedup.linkage.realtime import (
     add_or_update_record,
     find_matches_for_new_record,
     link_arriving_records,
 )
+from joinedup.linkage.realtime_scoring import PairScorer
 from joinedup.linkage.scoring import calibrated, score_blocked_pairs
 from joinedup.linkage.stable_ids import assign_person_ids, mint_person_ids
 
@@ -241,3 +243,108 @@ def test_a_batch_with_a_repeated_record_id_is_refused(
             index, pa.Table.from_pylist(twice, schema=population.schema), shipped_model,
             new_person_id=minted(),
         )  # fmt: skip
+
+
+def test_the_index_file_holds_what_was_matched_in_memory(
+    tmp_path: Path, population: pa.Table, shipped_model: LinkageModel
+) -> None:
+    earlier = population.slice(0, population.num_rows - 30)
+    arriving = population.slice(population.num_rows - 30).to_pylist()
+    changed = [{**row, "forenames": "Chioma", **AMY} for row in earlier.to_pylist()[3:60:7]]
+    path = tmp_path / "kept.duckdb"
+    with build_person_index(path, earlier, batch_persons(earlier, shipped_model)) as index:
+        mint = mint_person_ids(prefix="N")
+        for row in arriving + changed:
+            add_or_update_record(index, row, shipped_model, new_person_id=mint)
+        links = [("t:kayleigh3", "t:kayleigh1"), ("t:chioma1", "t:kayleigh3")]
+        new = {"record_id": "t:kayleigh3", "source": "SOC", **KAYLEIGH}
+        merged = add_or_update_record(
+            index, new, shipped_model, must_link=links, new_person_id=mint
+        )
+        probes = [{**row, "record_id": f"probe:{n}"} for n, row in enumerate(arriving[::3])]
+        in_memory = [find_matches_for_new_record(index, row, shipped_model) for row in probes]
+        counts = index.con.execute(
+            "SELECT count(*), count(DISTINCT record_id), count(DISTINCT person_id) "
+            "FROM joinedup_index_records"
+        ).fetchall()[0]
+    with open_person_index(path) as index:
+        assert [find_matches_for_new_record(index, row, shipped_model) for row in probes] == (
+            in_memory
+        )
+        assert counts[0] == counts[1] == population.num_rows + 1
+        assert merged.merged_person_ids
+        for record in ("t:chioma1", "t:chioma2", "t:kayleigh1", changed[0]["record_id"]):
+            assert index.person_of(record) == merged.person_id
+        frequencies = dict(
+            index.con.execute("SELECT value, count FROM joinedup_index_tf_surname").fetchall()
+        )
+        assert frequencies["okafor"] >= 2 + len(changed)
+
+
+def test_an_error_while_placing_writes_nothing_and_forgets_nothing(
+    index: PersonIndex, population: pa.Table, shipped_model: LinkageModel
+) -> None:
+    zed = {"forenames": "Zed", "surname": "Quist", "dob": "1971-01-09", "postcode": "ZZ1 1ZZ"}
+    arriving = people_table([{"record_id": f"t:new{n}", **zed} for n in range(3)], population)
+    probe = {"record_id": "t:probe", **zed}
+    changed = {**population.to_pylist()[0], **zed}
+    before = index.con.execute("SELECT count(*) FROM joinedup_index_records").fetchall()
+    matches_before = find_matches_for_new_record(index, probe, shipped_model)
+
+    def failing() -> str:
+        raise RuntimeError("no more IDs")
+
+    with pytest.raises(RuntimeError, match="no more IDs"):
+        link_arriving_records(index, arriving, shipped_model, new_person_id=failing)
+    with pytest.raises(RuntimeError, match="no more IDs"):
+        add_or_update_record(index, changed, shipped_model, new_person_id=failing)
+    assert index.con.execute("SELECT count(*) FROM joinedup_index_records").fetchall() == before
+    assert index.record("t:new0") is None
+    assert find_matches_for_new_record(index, probe, shipped_model) == matches_before
+    result = add_or_update_record(index, changed, shipped_model, new_person_id=minted())
+    assert index.person_of(changed["record_id"]) == result.person_id
+    assert [m.record_id for m in find_matches_for_new_record(index, probe, shipped_model)] == [
+        changed["record_id"]
+    ]
+
+
+def test_scores_are_the_same_when_duckdb_scores_the_pairs(
+    index: PersonIndex,
+    population: pa.Table,
+    shipped_model: LinkageModel,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = population.to_pylist()[5::61]
+    compiled = [find_matches_for_new_record(index, row, shipped_model) for row in rows]
+    in_duckdb = PairScorer(shipped_model, compiled=False)
+    monkeypatch.setattr(realtime, "scorer_for", lambda model: in_duckdb)
+    found = [find_matches_for_new_record(index, row, shipped_model) for row in rows]
+    assert [[m.record_id for m in matches] for matches in found] == [
+        [m.record_id for m in matches] for matches in compiled
+    ]
+    for got, want in zip(found, compiled, strict=True):
+        assert [m.match_weight for m in got] == pytest.approx([m.match_weight for m in want])
+    assert sum(len(matches) for matches in found) > 20
+
+
+def test_records_sharing_only_an_identifier_or_a_street_are_compared_as_in_batch(
+    tmp_path: Path, population: pa.Table, shipped_model: LinkageModel
+) -> None:
+    rows = [
+        {"record_id": "t:id1", "forenames": "Precious", "surname": "Adeyemi", "other_id": "AB 12"},
+        {"record_id": "t:id2", "forenames": "Aaliyah", "surname": "Zimmer", "other_id": "ab12"},
+        {"record_id": "t:st1", "forenames": "Iwan", "surname": "Pryce", "address": "14 Lark Rise"},
+        {"record_id": "t:st2", "forenames": "Ola", "surname": "Berg", "address": "14, LARK rise W"},
+    ]
+    extra = pa.Table.from_pylist([{name: row.get(name) for name in ("record_id", "forenames",
+                                  "surname", "other_id", "address")} for row in rows])  # fmt: skip
+    together = pa.concat_tables([population, extra], promote_options="permissive")
+    batch_pairs = score_blocked_pairs(together, shipped_model)
+    clusters = batch_persons(together, shipped_model)
+    with build_person_index(tmp_path / "ids.duckdb", together, clusters) as index:
+        for row, other in ((rows[1], "t:id1"), (rows[3], "t:st1")):
+            matches = find_matches_for_new_record(index, row, shipped_model)
+            found = {match.record_id: match.match_weight for match in matches}
+            expected = _batch_weights_of(batch_pairs, row["record_id"])
+            assert set(found) == set(expected) and other in found
+            assert found[other] == pytest.approx(expected[other], abs=1e-6)
