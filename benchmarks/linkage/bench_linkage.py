@@ -44,15 +44,16 @@ from joinedup.linkage.components import cluster_pairs, connected_components  # n
 from joinedup.linkage.scoring import pairs_in_session  # noqa: E402
 from joinedup.linkage.session import LinkageSession  # noqa: E402
 from joinedup.linkage.settings import LinkType  # noqa: E402
-from joinedup.linkage.training import train_model  # noqa: E402
+from joinedup.linkage.training import optional_columns_present, train_in_session  # noqa: E402
 
 THRESHOLD = 0.9
 LOWEST_PAIR = 0.01
 
 
 def _ours(people: pa.Table, link_type: LinkType, memory_limit: str | None) -> pa.Table:
-    model = train_model(people, link_type=link_type, memory_limit=memory_limit)
     with LinkageSession(people, memory_limit=memory_limit) as session:
+        optional = optional_columns_present(people)
+        model = train_in_session(session, optional, link_type=link_type)
         return pairs_in_session(session, model, LOWEST_PAIR)
 
 

@@ -16,7 +16,8 @@ same child is written differently; a true pair is lost only when it breaks every
 10. forename and surname transposed;
 11. first two letters of forename and surname and the year of birth: typos in both names;
 12. the same first phone number;
-13. the same other identifier (optional column).
+13. the same other identifier (optional column);
+14. the same first two words of the address, house number and street (optional column).
 
 Training uses two EM blocks (each leaves the fields it blocks on to be learned by the
 other) and two near-certain deterministic rules to estimate how often two random
@@ -54,6 +55,7 @@ def prediction_rules() -> list[BlockingRuleCreator | str]:
         block_on("substr(forename1, 1, 2)", "substr(surname, 1, 2)", "dob_year"),
         block_on("phones_all[1]"),
         block_on("other_id"),
+        block_on("address_tokens[1]", "address_tokens[2]"),
     ]
 
 

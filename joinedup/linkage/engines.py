@@ -100,15 +100,16 @@ def _predict_pairs_on_spark(
     features = features.filter(pc.field("linkable"))
     if features.num_rows < 2:
         return PAIR_SCHEMA.empty_table()
-    settings = settings_with_prior(model.splink_settings, model.prior_for(features.num_rows))
-    minimum_weight = weight_for_probability(model, threshold)
+    count = features.num_rows
+    settings = settings_with_prior(model.splink_settings, model.prior_for(count))
+    minimum_weight = weight_for_probability(model, threshold, count)
     floor = None if math.isinf(minimum_weight) else minimum_weight
     if spark is None:
         with spark_engine.local_spark_session() as local:
             scored = spark_engine.score_pairs_on_spark(local, features, settings, floor)
     else:
         scored = spark_engine.score_pairs_on_spark(spark, features, settings, floor)
-    return calibrated(scored, model).filter(pc.field("match_probability") >= threshold)
+    return calibrated(scored, model, count).filter(pc.field("match_probability") >= threshold)
 
 
 def spark_settings(settings: dict[str, Any], list_columns: Iterable[str]) -> dict[str, Any]:

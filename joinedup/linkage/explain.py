@@ -109,7 +109,7 @@ def explain_pairs(
     for row in rows:
         key = tuple(sorted((str(row["record_id_l"]), str(row["record_id_r"]))))
         if key in wanted:
-            found[key] = _explanation(key, row, levels, settings, model)
+            found[key] = _explanation(key, row, levels, settings, model, record_count)
     return found  # type: ignore[return-value]
 
 
@@ -145,7 +145,8 @@ def _level_weight(level: dict[str, Any]) -> float:
 
 
 def _explanation(key: tuple[str, ...], row: dict[str, Any], levels: dict[str, dict[float, str]],
-                 settings: dict[str, Any], model: LinkageModel) -> PairExplanation:  # fmt: skip
+                 settings: dict[str, Any], model: LinkageModel,
+                 record_count: int) -> PairExplanation:  # fmt: skip
     fields = []
     for name, labels in levels.items():
         level_weight = float(row.get(f"mw_{name}") or 0.0)
@@ -158,6 +159,6 @@ def _explanation(key: tuple[str, ...], row: dict[str, Any], levels: dict[str, di
     pair = pa.table({"record_id_l": [key[0]], "record_id_r": [key[1]],
                      "match_probability": [float(row["match_probability"])],
                      "match_weight": [float(row["match_weight"])]})  # fmt: skip
-    probability = float(calibrated(pair, model).column("match_probability")[0].as_py())
-    return PairExplanation(key[0], key[1], probability, float(row["match_weight"]),
+    probability = calibrated(pair, model, record_count).column("match_probability")[0].as_py()
+    return PairExplanation(key[0], key[1], float(probability), float(row["match_weight"]),
                            math.log2(prior / (1 - prior)), tuple(fields))  # fmt: skip

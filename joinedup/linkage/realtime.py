@@ -235,7 +235,7 @@ def _arrive(
     rows = scored_rows(memory, scorer, [position, *found])
     prior = scorer.prior_weight(memory.linkable)
     weights = [w + prior for w in scorer.weights([(rows[0], other) for other in rows[1:]])]
-    chances = probabilities(scorer.model, weights)
+    chances = probabilities(scorer.model, weights, prior)
     matches = [
         (Match(memory.record_id_at(p), memory.person_at(p) or "", chance, weight), p)
         for p, weight, chance in zip(found, weights, chances, strict=True)

@@ -208,7 +208,7 @@ def blocked_pairs(
     kept = [pair for pair, blocked in zip(candidates, together, strict=True) if blocked]
     prior = scorer.prior_weight(memory.linkable)
     weights = [w + prior for w in scorer.weights([(rows[a], rows[b]) for a, b in kept])]
-    chances = probabilities(scorer.model, weights)
+    chances = probabilities(scorer.model, weights, prior)
     return [
         (memory.record_id_at(a), memory.record_id_at(b), p)
         for (a, b), p in zip(kept, chances, strict=True)

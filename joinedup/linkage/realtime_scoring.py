@@ -163,11 +163,13 @@ def _pair_sql(settings: Any, left: str, right: str) -> str:
     return f"WITH {ctes} SELECT record_id_l, CAST(match_weight AS DOUBLE) FROM __splink__df_predict"
 
 
-def probabilities(model: LinkageModel, weights: Sequence[float]) -> list[float]:
+def probabilities(
+    model: LinkageModel, weights: Sequence[float], prior_weight: float | None = None
+) -> list[float]:
     """Calibrated when the model carries a calibration, otherwise Splink's."""
     values = np.asarray(weights, dtype=np.float64)
     if model.calibration is not None:
-        calibrated: list[float] = model.calibration.probability(values).tolist()
+        calibrated: list[float] = model.calibration.probability(values, prior_weight).tolist()
         return calibrated
     return [1.0 / (1.0 + math.pow(2.0, -min(w, 1000.0))) for w in values.tolist()]
 

@@ -7,7 +7,8 @@ calibrated match probability reaches `threshold`, as an Arrow table
 
 with record_id_l < record_id_r. `match_weight` is Splink's (log2 Bayes factor including
 the prior, rescaled to this table's size); `match_probability` is calibrated when the
-model carries a calibration, otherwise Splink's own.
+model carries a calibration (for this table's prior, `calibration.py`), otherwise
+Splink's own.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from joinedup.linkage.calibration import log_odds
 from joinedup.linkage.model import LinkageModel
 from joinedup.linkage.session import LinkageSession
 from joinedup.linkage.settings import settings_with_prior
 
 __all__ = [
     "PAIR_SCHEMA",
+    "blocked_pairs_in_session",
     "calibrated",
     "pairs_in_session",
     "predict_pairs",
+    "prior_log_odds",
     "score_blocked_pairs",
     "weight_for_probability",
 ]
@@ -43,10 +47,22 @@ PAIR_SCHEMA = pa.schema(
 )
 
 
-def weight_for_probability(model: LinkageModel, probability: float) -> float:
-    """The match weight at which `model` reports `probability`."""
+def prior_log_odds(model: LinkageModel, record_count: int | None) -> float | None:
+    """The prior (log2 odds) `model` scores a table of `record_count` linkable records
+    with; None when the count is not known (the calibration is then applied as stored)."""
+    if record_count is None:
+        return None
+    return log_odds(model.prior_for(record_count))
+
+
+def weight_for_probability(
+    model: LinkageModel, probability: float, record_count: int | None = None
+) -> float:
+    """The match weight at which `model` reports `probability` in a table of
+    `record_count` linkable records."""
     if model.calibration is not None:
-        return model.calibration.weight_for_probability(probability)
+        prior = prior_log_odds(model, record_count)
+        return model.calibration.weight_for_probability(probability, prior)
     if probability <= 0.0:
         return float("-inf")
     if probability >= 1.0:
@@ -59,7 +75,14 @@ def score_blocked_pairs(
 ) -> pa.Table:
     """Every blocked pair with match weight >= `minimum_weight` (all when None)."""
     with LinkageSession(records) as session:
-        return _score_in_session(session, model, minimum_weight)
+        return blocked_pairs_in_session(session, model, minimum_weight)
+
+
+def blocked_pairs_in_session(
+    session: LinkageSession, model: LinkageModel, minimum_weight: float | None = None
+) -> pa.Table:
+    """Like `score_blocked_pairs`, for the records already in `session`."""
+    return _score_in_session(session, model, minimum_weight)
 
 
 def _score_in_session(
@@ -94,20 +117,23 @@ def _ordered(pairs: pa.Table) -> pa.Table:
     )
 
 
-def calibrated(pairs: pa.Table, model: LinkageModel) -> pa.Table:
-    """`pairs` with match_probability replaced by the model's calibrated probability."""
+def calibrated(pairs: pa.Table, model: LinkageModel, record_count: int | None = None) -> pa.Table:
+    """`pairs` (scored in a table of `record_count` linkable records) with
+    match_probability replaced by the model's calibrated probability."""
     if model.calibration is None:
         return pairs
     weights = np.asarray(pairs.column("match_weight").to_numpy(), dtype=np.float64)
     weights = np.nan_to_num(weights, nan=-math.inf)
-    probability = pa.array(model.calibration.probability(weights), pa.float64())
+    prior = prior_log_odds(model, record_count)
+    probability = pa.array(model.calibration.probability(weights, prior), pa.float64())
     return pairs.set_column(2, "match_probability", probability)
 
 
 def pairs_in_session(session: LinkageSession, model: LinkageModel, threshold: float) -> pa.Table:
     """Like `predict_pairs`, for the records already in `session`."""
-    minimum_weight = weight_for_probability(model, threshold)
-    scored = calibrated(_score_in_session(session, model, minimum_weight), model)
+    count = session.linkable_count
+    minimum_weight = weight_for_probability(model, threshold, count)
+    scored = calibrated(_score_in_session(session, model, minimum_weight), model, count)
     return scored.filter(pc.field("match_probability") >= threshold)
 
 

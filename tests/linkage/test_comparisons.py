@@ -32,3 +32,14 @@ def test_addresses_are_normalised_to_words() -> None:
     row = features_table(records).to_pylist()[0]
     assert row["address"] == "12 ann st kogarah nsw"
     assert row["address_tokens"] == ["12", "ann", "st", "kogarah", "nsw"]
+
+
+def test_a_transposition_is_weighed_once_by_the_forename_comparison() -> None:
+    forename, surname = all_comparisons()[:2]
+    labels = [level["label_for_charts"] for level in forename["comparison_levels"]]
+    assert "transposed with surname" in labels
+    level = next(
+        level for level in surname["comparison_levels"]
+        if str(level["label_for_charts"]).startswith("transposed")
+    )  # fmt: skip
+    assert level["fix_m_probability"] and level["m_probability"] == level["u_probability"]

@@ -52,3 +52,22 @@ def test_day_and_month_swapped_still_links(linked_pairs: Link) -> None:
          "sex": "male", "postcode": "MS9 6WW"},
     ])  # fmt: skip
     assert pair("t:a", "t:b") in found
+
+
+def test_kayley_smyth_without_date_of_birth_or_phone_is_found_but_not_her_family(
+    linked_pairs: Link,
+) -> None:
+    found = linked_pairs([
+        {"record_id": "t:police", "source": "POL", "forenames": "Kayleigh", "surname": "Smith",
+         "dob": "2009-03-14", "sex": "female", "postcode": "MS9 9ZZ"},
+        {"record_id": "t:clinic", "source": "HLT", "forenames": "Kayley", "surname": "Smyth",
+         "sex": "female", "postcode": "MS9 9ZZ"},
+        {"record_id": "t:sister", "source": "EDU", "forenames": "Kelly", "surname": "Smith",
+         "dob": "2011-05-02", "sex": "female", "postcode": "MS9 9ZZ"},
+        {"record_id": "t:mother", "source": "HLT", "forenames": "Karen", "surname": "Smith",
+         "dob": "1985-01-20", "sex": "female", "postcode": "MS9 9ZZ"},
+    ])  # fmt: skip
+    assert pair("t:police", "t:clinic") in found
+    family = {pair(a, b) for a in ("t:police", "t:clinic") for b in ("t:sister", "t:mother")}
+    assert not family & found
+    assert pair("t:sister", "t:mother") not in found
