@@ -57,7 +57,7 @@ def _serve(host: str, port: int, threads: int) -> None:
 )
 @click.option("--port", type=int, default=8000, show_default=True)
 def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
-    """Build a synthetic borough, import, link and screen it, and serve it on port 8000."""
+    """Build a synthetic borough, import, link, screen and chart it, and serve it on port 8000."""
     from joinedup.cli.progress import step_progress
     from joinedup.cli.users import show_demo_accounts
     from joinedup.synth import generate_borough
@@ -73,6 +73,7 @@ def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
     _import_manifest(out / "manifest.json")
     _link_everyone()
     _screen_everyone()
+    _network_everyone()
     show_demo_accounts()
     if then_serve:
         _serve("127.0.0.1", port, 8)
@@ -99,6 +100,13 @@ def _screen_everyone() -> None:
     latest = latest_event_date()
     as_of = datetime.combine(latest, time()) if latest else None
     click.get_current_context().invoke(screen, as_of=as_of)
+
+
+def _network_everyone() -> None:
+    """Build the network once, so the dashboard shows its alerts."""
+    from joinedup.cli.analysis import network
+
+    click.get_current_context().invoke(network)
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

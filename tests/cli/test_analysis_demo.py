@@ -23,7 +23,7 @@ def test_help_lists_the_analysis_commands_in_the_designed_order() -> None:
 
 
 @pytest.mark.slow
-def test_demo_screens_the_borough_it_builds_as_of_its_last_event(tmp_path: Path) -> None:
+def test_demo_screens_and_charts_the_borough_it_builds_as_of_its_last_event(tmp_path: Path) -> None:
     data = tmp_path / "data"
     demo = run_cli(["demo", "--children", "150", "--no-serve"], data)
     assert demo.returncode == 0, demo.stderr
@@ -32,6 +32,7 @@ def test_demo_screens_the_borough_it_builds_as_of_its_last_event(tmp_path: Path)
     )
     assert screened is not None, demo.stdout
     assert screened.group(2).endswith("2025"), "the synthetic borough's records end in 2025"
+    assert re.search(r"Run 1: [\d,]+ persons and entities, [\d,]+ links", demo.stdout), demo.stdout
     out = tmp_path / "results.csv"
     again = run_cli(["screen", "--out", str(out)], data)
     assert again.returncode == 0, again.stderr
