@@ -26,6 +26,7 @@ from django.test import Client
 
 from joinedup.web.access.models import Allocation
 from joinedup.web.people.models import Person
+from tests.web.children.conftest import _child_known_to, _import_link_and_screen
 
 ROLES = (
     "specialist_practitioner",
@@ -73,35 +74,6 @@ def _forget_cached_tables() -> None:
 
     forget_cached_tables()
     forget_cached_contexts()
-
-
-def _import_link_and_screen(folder: Path, manifest: dict[str, Any]) -> None:
-    from joinedup.web.analysis.screening import screen_everyone
-    from joinedup.web.people.linking import link_everyone
-    from joinedup.web.records.importing import import_export
-
-    for export in manifest["exports"]:
-        files = [folder / f for f in export["files"]]
-        import_export(export["agency"], folder / export["mapping"], files, user="test")
-    link_everyone("test")
-    screen_everyone("test", as_of=date(2020, 6, 30))
-
-
-def _child_known_to(agencies: set[str], other_than: str = "") -> str:
-    """The child with the most events among those with records at every one of `agencies`."""
-    from django.db.models import Count
-
-    from joinedup.web.records.models import EventParticipant
-
-    children = Person.objects.filter(age_group="child", active=True).exclude(person_id=other_than)
-    for code in sorted(agencies):
-        children = children.filter(links__source_person__agency__code=code)
-    counts = (
-        EventParticipant.objects.filter(person__link__person__in=children)
-        .values_list("person__link__person__person_id")
-        .annotate(events=Count("pk"))
-    )
-    return max(counts, key=lambda row: (row[1], row[0]))[0]
 
 
 class ApiClient(Client):
