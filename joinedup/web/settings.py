@@ -56,6 +56,13 @@ INSTALLED_APPS = [
     "joinedup.web.home",
     "joinedup.web.children",
     "joinedup.web.reviews",
+    "joinedup.web.frontdoor",
+    "joinedup.web.cases",
+    "joinedup.web.meetings",
+    "joinedup.web.intelligence",
+    "joinedup.web.sharing",
+    "joinedup.web.recommendations",
+    "joinedup.web.retention",
 ]
 
 MIDDLEWARE = [

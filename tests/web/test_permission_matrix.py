@@ -13,6 +13,9 @@ the reason), so a new page without an entry fails `test_every_page_is_in_the_mat
 Every denied opening of a child's record must write `person.access_denied` to the audit
 log, and every allowed one `person.view` (the chronology download `chronology.download`).
 
+Rows for the casework and later page areas live in tests/web/matrix/, one module per
+app, merged in here.
+
 Run it alone with `.venv/bin/pytest tests/web/test_permission_matrix.py` (docs/web.md).
 """
 
@@ -51,40 +54,32 @@ from joinedup.web.people.models import (
     ReviewPair,
 )
 from joinedup.web.records.models import Agency, ImportBatch, SourcePerson
+from tests.web.matrix import contributions
+from tests.web.matrix.common import (
+    ADMIN,
+    ANONYMOUS,
+    CHILDREN,
+    COLUMNS,
+    DENY,
+    EMPTY,
+    FORM,
+    GONE,
+    HOME,
+    LOGIN,
+    MISSING,
+    NO,
+    NO_SUCH_PERSON,
+    OK,
+    OPEN,
+    PURPOSE,
+    ROLE_AGENCY,
+    ROLES,
+    START,
+    Borough,
+)
 
 pytestmark = pytest.mark.django_db
 
-# --- Outcomes -------------------------------------------------------------------------
-# Pages without a person (short names, so the table fits):
-OK = "ok"  # 200
-LOGIN = "login"  # 302 to /sign-in/?next=<the page> (the sign-in middleware)
-START = "start"  # 302 to /sign-in/ (a sign-in step with nothing pending, or signed out)
-HOME = "home"  # 302 to / (already signed in)
-EMPTY = "204"  # 204 No Content (the session was extended)
-NO = "403"  # 403: the role may not use this page
-GONE = "404"  # 404: not found (someone else's notification or token)
-ADMIN = "admin"  # 302 to Django's admin login, which answers 403
-# Pages of a child's record (the words in RECORD_PAGES' cells):
-OPEN = "open"  # 302 to the purpose step; 200 once a purpose is given; audited
-DENY = "deny"  # 403, audited as person.access_denied
-PURPOSE = "purpose"  # 302 to the purpose step (break-glass when access is already allowed)
-FORM = "form"  # 200 with the form (the purpose step, break-glass without access)
-MISSING = "404"  # no such person
-
-ANONYMOUS = "anonymous"
-ROLES = (
-    "specialist_practitioner",
-    "team_manager",
-    "police_analyst",
-    "health_safeguarding_lead",
-    "school_safeguarding_lead",
-    "inquiry_team",
-    "auditor",
-    "administrator",
-)
-COLUMNS = (ANONYMOUS, *ROLES)
-CHILDREN = ("allocated", "agreement", "neither", "no_such_person")
-NO_SUCH_PERSON = "P-9999999"
 
 # --- Pages without a person -----------------------------------------------------------
 # Django's admin: administrators only; everyone else is sent to its login, which refuses.
@@ -216,6 +211,15 @@ RECORD_PAGES: dict[str, dict[str, str]] = {
 # What an allowed opening of each record page writes to the audit log.
 AUDITED_AS = {"people:chronology-download": "chronology.download"}
 
+# --- The rows of the other page areas (tests/web/matrix/) ----------------------------
+MORE = contributions()
+assert not set(MORE.pages) & set(PAGES), "a page area repeats an issue-5 row"
+assert not set(MORE.record_pages) & set(RECORD_PAGES), "a page area repeats a record row"
+PAGES.update(MORE.pages)
+RECORD_PAGES.update(MORE.record_pages)
+POSTED |= MORE.posted
+PAGE_ARGS.update(MORE.page_args)
+
 # --- Not pages: URL patterns left out of the matrix, and why --------------------------
 NOT_PAGES: dict[str, str] = {
     r"^api/": "the REST API: tests/web/api/ has its own per-endpoint role matrix",
@@ -232,13 +236,6 @@ NOT_PAGES: dict[str, str] = {
 
 
 # --- The borough, built once for the module -------------------------------------------
-@dataclass(frozen=True)
-class Borough:
-    known_to: dict[str, list[str]]  # agency code -> children with records there
-    not_known_to: dict[str, list[str]]  # agency code -> children with none there
-    known_to_none: str  # a child no role's agency holds a record of
-
-
 @pytest.fixture(scope="module")
 def borough(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
@@ -307,13 +304,6 @@ def _forget_cached_tables() -> None:
 
 
 # --- One user of each role, with the children they may and may not open ----------------
-ROLE_AGENCY = {
-    "specialist_practitioner": "CSC",
-    "team_manager": "CSC",
-    "police_analyst": "POL",
-    "health_safeguarding_lead": "HLT",
-    "school_safeguarding_lead": "EDU",
-}
 
 
 @dataclass
@@ -375,7 +365,11 @@ def page_objects(borough: Borough, make_user: Callable[..., Any]) -> dict[str, s
     )
     told = notify(someone, Notification.BREAK_GLASS, "Break-glass access used", "…")
     token = create_token(someone, "matrix", by="test").token
+    made = {}
+    for make_objects in MORE.makers:
+        made.update(make_objects(borough, make_user))
     return {
+        **made,
         **_pairs_to_review(),
         "notification": str(told.pk),
         "api_token": str(token.pk),

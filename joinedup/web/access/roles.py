@@ -39,6 +39,19 @@ CAPABILITIES = (
     "view_audit",
     "administer",
     "break_glass",
+    "make_referrals",
+    "screen_referrals",
+    "work_cases",
+    "allocate_cases",
+    "attend_meetings",
+    "run_meetings",
+    "log_intelligence",
+    "record_sharing_decisions",
+    "update_recommendations",
+    "manage_recommendations",
+    "sign_off_recommendations",
+    "manage_retention",
+    "place_legal_holds",
 )
 
 

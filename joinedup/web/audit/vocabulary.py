@@ -1,4 +1,9 @@
-"""Labels for audit actions and access bases (data/actions.yaml)."""
+"""Labels for audit actions and access bases.
+
+The shared actions and bases are in this app's data/actions.yaml; each other installed
+app may add its own actions in its data/audit_actions.yaml (`actions: {action: label}`).
+An action named twice is an error, so no app relabels another's.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +24,25 @@ def _vocabulary() -> dict[str, Any]:
     return loaded
 
 
+@cache
+def _all_actions() -> dict[str, str]:
+    from django.apps import apps
+
+    actions = dict(_vocabulary()["actions"])
+    for config in apps.get_app_configs():
+        extra = Path(config.path) / "data" / "audit_actions.yaml"
+        if not extra.is_file():
+            continue
+        added = (yaml.safe_load(extra.read_text("utf-8")) or {}).get("actions") or {}
+        twice = sorted(set(added) & set(actions))
+        if twice:
+            raise ValueError(f"{extra}: audit actions already named elsewhere: {twice}")
+        actions.update({str(k): str(v) for k, v in added.items()})
+    return actions
+
+
 def known_actions() -> dict[str, str]:
-    return dict(_vocabulary()["actions"])
+    return dict(_all_actions())
 
 
 def action_label(action: str) -> str:

@@ -1,0 +1,6 @@
+"""Pages under /cases/ (URL namespace "cases")."""
+
+from django.urls import URLPattern
+
+app_name = "cases"
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrontDoorConfig(AppConfig):
+    name = "joinedup.web.frontdoor"
+    label = "frontdoor"

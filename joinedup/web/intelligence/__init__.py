@@ -1,0 +1,1 @@
+"""The intelligence log: each item received, its 3x5x2 grade, subjects, owner and response."""

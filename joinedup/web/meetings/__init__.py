@@ -1,0 +1,1 @@
+"""MACE meetings: agenda, attendance, decisions, actions, minutes and meeting papers."""

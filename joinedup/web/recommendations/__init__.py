@@ -1,0 +1,1 @@
+"""The tracker of inquiry recommendations: actions, owners, evidence and independent sign-off."""

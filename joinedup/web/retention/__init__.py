@@ -1,0 +1,1 @@
+"""Retention: the schedule per record type, legal holds, records due for review and destruction."""

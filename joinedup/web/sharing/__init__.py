@@ -1,0 +1,1 @@
+"""Information-sharing decisions, including decisions not to share, with their lawful basis."""

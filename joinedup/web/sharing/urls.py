@@ -1,0 +1,6 @@
+"""Pages under /sharing-decisions/ (URL namespace "sharing")."""
+
+from django.urls import URLPattern
+
+app_name = "sharing"
+urlpatterns: list[URLPattern] = []
