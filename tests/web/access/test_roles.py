@@ -26,7 +26,7 @@ administrator             .        .    .       .        .     .      .     X   
 """
 # The casework table in docs/security.md (issue 6), the capabilities after break_glass.
 CASEWORK_MATRIX = """
-role                     refer scren cases alloc atend run   intel share updat manag sign  keep  hold
+role                     refer scren cases alloc atend run   intel share updat manag sign  keep hold
 specialist_practitioner  X     X     X     .     X     X     X     X     X     .     .     .     .
 team_manager             X     X     X     X     X     X     X     X     X     X     .     .     .
 police_analyst           X     .     .     .     X     .     X     X     X     .     .     .     .
