@@ -18,6 +18,7 @@ CORE_PACKAGES = [
     "joinedup.chronology",
     "joinedup.screening",
     "joinedup.network",
+    "joinedup.disclosure",
     "joinedup.errors",
     "joinedup.config",
 ]
