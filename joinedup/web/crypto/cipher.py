@@ -23,7 +23,7 @@ from joinedup.web.crypto.keys import (
 
 __all__ = ["decrypt_text", "encrypt_text", "looks_encrypted", "reencrypt_text"]
 
-_TOKEN = re.compile(r"gAAAAA[A-Za-z0-9_-]{94,}={0,2}")
+_TOKEN = re.compile(r"gAAAAA[A-Za-z0-9_-]{92,}={0,2}")  # 73 bytes: 98 characters and "=="
 _FERNET_VERSION = 0x80
 
 
