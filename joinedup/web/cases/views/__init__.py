@@ -1,0 +1,1 @@
+"""Pages under /cases/: thin views that call joinedup/web/cases/services."""
