@@ -117,6 +117,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JOINEDUP_EMAIL_HOST", "localhost", "SMTP host when the SMTP backend is chosen."),
     Setting("JOINEDUP_EMAIL_PORT", "25", "SMTP port when the SMTP backend is chosen."),
     Setting("JOINEDUP_EMAIL_FROM", "joinedup@localhost", "The From address of alert e-mails."),
+    Setting(
+        "JOINEDUP_RETENTION_SCHEDULE",
+        "",
+        "A retention schedule file to use instead of the shipped one (docs/retention.md).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

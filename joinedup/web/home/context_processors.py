@@ -14,7 +14,7 @@ __all__ = ["NAVIGATION", "NavigationItem", "layout", "navigation_for"]
 class NavigationItem:
     label: str
     url_name: str
-    capability: str | None  # None: every signed-in user may use it
+    capability: str | tuple[str, ...] | None  # any one of them; None: every signed-in user
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +27,15 @@ class NavigationLink:
 NAVIGATION: tuple[NavigationItem, ...] = (
     NavigationItem("Dashboard", "home:overview", None),
     NavigationItem("Search", "people:search", "view_children"),
+    NavigationItem("Front door", "frontdoor:index", "make_referrals"),
+    NavigationItem("Cases", "cases:list", "work_cases"),
+    NavigationItem("MACE", "meetings:list", "attend_meetings"),
+    NavigationItem("Intelligence", "intelligence:log", "log_intelligence"),
+    NavigationItem("Sharing decisions", "sharing:register", "record_sharing_decisions"),
+    NavigationItem("Recommendations", "recommendations:index", None),
     NavigationItem("Review links", "reviews:queue", "review_links"),
     NavigationItem("Records held", "home:records", None),
+    NavigationItem("Retention", "retention:index", ("manage_retention", "place_legal_holds")),
     NavigationItem("Audit", "audit:index", "view_audit"),
     NavigationItem("Administration", "admin:index", "administer"),
 )
@@ -40,14 +47,12 @@ def layout(request: HttpRequest) -> dict[str, object]:
 
 def navigation_for(request: HttpRequest) -> list[NavigationLink]:
     """The links this user's role may use, skipping pages not built yet."""
-    from joinedup.web.access.services import has_capability
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
     links = []
     for item in NAVIGATION:
-        if item.capability and not has_capability(user, item.capability):
+        if not _may_use(user, item.capability):
             continue
         try:
             href = reverse(item.url_name)
@@ -55,6 +60,15 @@ def navigation_for(request: HttpRequest) -> list[NavigationLink]:
             continue
         links.append(NavigationLink(item.label, href, _is_current(request.path, href)))
     return links
+
+
+def _may_use(user: object, capability: str | tuple[str, ...] | None) -> bool:
+    from joinedup.web.access.services import has_capability
+
+    if capability is None:
+        return True
+    wanted = (capability,) if isinstance(capability, str) else capability
+    return any(has_capability(user, c) for c in wanted)
 
 
 def _is_current(path: str, href: str) -> bool:

@@ -85,4 +85,25 @@ def test_every_navigation_item_names_a_capability_the_roles_table_knows() -> Non
     from joinedup.web.access.roles import CAPABILITIES
 
     for item in context_processors.NAVIGATION:
-        assert item.capability is None or item.capability in CAPABILITIES, item
+        wanted = (item.capability,) if isinstance(item.capability, str) else item.capability
+        assert all(c in CAPABILITIES for c in wanted or ()), item
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("team_manager", ["Dashboard", "Search", "Front door", "Cases", "MACE", "Intelligence",
+                          "Sharing decisions", "Recommendations", "Review links", "Records held"]),
+        ("school_safeguarding_lead", ["Dashboard", "Search", "Front door", "MACE",
+                                      "Sharing decisions", "Recommendations", "Records held"]),
+        ("inquiry_team", ["Dashboard", "Search", "Recommendations", "Records held", "Retention"]),
+        ("administrator", ["Dashboard", "Recommendations", "Records held", "Retention",
+                           "Administration"]),
+    ],
+)  # fmt: skip
+def test_casework_pages_are_in_the_navigation_of_the_roles_that_use_them(
+    signed_in_client: Callable[..., SignedInClient], role: str, expected: list[str]
+) -> None:
+    request = RequestFactory().get("/")
+    request.user = signed_in_client(role).user
+    assert [link.label for link in navigation_for(request)] == expected

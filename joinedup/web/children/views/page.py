@@ -21,6 +21,7 @@ SECTIONS = (
     ("people:screening", "Screening and agreed grade"),
     ("people:network", "Network"),
     ("people:contexts", "Contexts"),
+    ("sharing:child", "Sharing decisions"),
 )
 
 

@@ -27,6 +27,7 @@ from joinedup.web.home.services.caseload import (
     links_waiting,
     notifications,
 )
+from joinedup.web.home.services.casework import WorkPanel, casework_panels, persons_named
 from joinedup.web.home.services.children import ChildLink, child_links, names_of
 from joinedup.web.home.services.prompts import DueReview, NewPrompt, new_prompts, reviews_due_among
 
@@ -52,14 +53,19 @@ class Dashboard:
     notifications: list[Notification] = field(default_factory=list)
     unread: int = 0
     named: tuple[str, ...] = ()  # every child named on the page, for the audit entry
+    todo: list[WorkPanel] = field(default_factory=list)  # casework waiting for the user
 
 
 def dashboard_for(user: Any, today: date | None = None) -> Dashboard:
     today = today or timezone.localdate()
     unread, unread_count = notifications(user)
     links = links_waiting() if has_capability(user, "review_links") else None
+    todo = casework_panels(user)
     if not has_capability(user, "view_children"):
-        return Dashboard(False, links=links, notifications=unread, unread=unread_count)
+        return Dashboard(
+            False, links=links, notifications=unread, unread=unread_count, todo=todo,
+            named=tuple(sorted(set(persons_named(todo)))),
+        )  # fmt: skip
     visible, reader = persons_visible_to(user), entitlements_for(user)
     prompts, due = new_prompts(visible), reviews_due_among(visible, today)
     network = network_alerts(visible, reader)
@@ -68,7 +74,7 @@ def dashboard_for(user: Any, today: date | None = None) -> Dashboard:
     named = (
         [p.person_id for p in prompts[:SHOWN]] + [d.person_id for d in due[:SHOWN]]
         + [c for a in alerts for c in a.children] + [n.child for n in new_links]
-        + [a.person_id for a in allocated[:CASELOAD_SHOWN]]
+        + [a.person_id for a in allocated[:CASELOAD_SHOWN]] + persons_named(todo)
     )  # fmt: skip
     names = names_of(named, reader)
     screening = child_links(
@@ -90,7 +96,7 @@ def dashboard_for(user: Any, today: date | None = None) -> Dashboard:
         allocated=[(records[a.person_id], a) for a in allocated[:CASELOAD_SHOWN]],
         allocated_total=len(allocated),
         links=links, notifications=unread, unread=unread_count,
-        named=tuple(sorted(set(named))),
+        named=tuple(sorted(set(named))), todo=todo,
     )  # fmt: skip
 
 

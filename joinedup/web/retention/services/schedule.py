@@ -70,10 +70,7 @@ class Schedule:
 
 def schedule_path() -> Path:
     """The schedule file: JOINEDUP_RETENTION_SCHEDULE if set, else the shipped one."""
-    try:
-        chosen = config.get(SETTING)
-    except KeyError:  # the setting is not declared in joinedup/config.py yet
-        chosen = ""
+    chosen = config.get(SETTING)
     return Path(chosen) if chosen else SHIPPED
 
 

@@ -43,8 +43,8 @@ def record_context(opening: Opening, **more: Any) -> dict[str, Any]:
         "opening": opening, "person": opening.person,
         "headline": headline(opening.person, opening.reader),
         "purpose": purpose_text(opening.purpose),
-        "sections": [{"href": reverse(name, args=[person_id]), "label": label, "current": False}
-                     for name, label in SECTIONS],
+        "sections": [{"href": reverse(name, args=[person_id]), "label": label,
+                      "current": name == "sharing:child"} for name, label in SECTIONS],
         "section_label": SECTION_LABEL, **more,
     }  # fmt: skip
 

@@ -61,6 +61,7 @@
   function warn() {
     lastAnnounced = "";
     tick();
+    document.dispatchEvent(new CustomEvent("joinedup:session-warning"));
     dialog.showModal();
     ticker = window.setInterval(tick, 1000);
   }
