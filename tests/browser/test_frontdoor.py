@@ -115,7 +115,7 @@ def test_a_school_referral_is_screened_and_the_school_sees_the_outcome(
     page.get_by_role("button", name="Save the rating").click()
     page.wait_for_url(f"**/contacts/{reference}/")
 
-    page.get_by_role("link", name="Decision").click()
+    page.get_by_role("link", name="Decision", exact=True).click()
     axe_check(page)
     screenshot(page, "frontdoor-decision")
     page.get_by_label("Refer to early help").check()

@@ -22,10 +22,13 @@ from joinedup.web.cases.views.common import acting_user, edit_page, load_case, p
 def case_page(request: HttpRequest, reference: str) -> HttpResponse:
     case = load_case(request, reference)
     record_view(acting_user(request), case, request)
+    user = acting_user(request)
     context = {
         "case": case,
-        "summary": case_summary(case, acting_user(request)),
-        "may_allocate": has_capability(acting_user(request), "allocate_cases"),
+        "summary": case_summary(case, user),
+        "may_allocate": has_capability(user, "allocate_cases"),
+        "may_run_meetings": has_capability(user, "run_meetings"),
+        "may_record_sharing": has_capability(user, "record_sharing_decisions"),
     }
     return render(request, "cases/case.html", context)
 

@@ -47,9 +47,11 @@ def edit_page(
     *,
     template: str,
     success: str,
+    then: str = "",
     **context: Any,
 ) -> HttpResponse:
-    """The form (GET), or the save (POST): back to the case, or the form with its errors."""
+    """The form (GET), or the save (POST): back to the case (or to `then`, the page the
+    change was made from), or the form with its errors."""
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +64,7 @@ def edit_page(
             form.add_error(None, error.messages[0])
         else:
             messages.success(request, success)
-            return redirect("cases:case", case.reference)
+            return redirect(then) if then else redirect("cases:case", case.reference)
     status = 409 if conflict else 200
     context = {"case": case, "form": form, "conflict": conflict, **context}
     return render(request, template, context, status=status)

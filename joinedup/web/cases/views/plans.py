@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -113,6 +114,7 @@ def action_add(request: HttpRequest, reference: str, plan_id: int) -> HttpRespon
         save,
         template="cases/action_add.html",
         success="Action added.",
+        then=_plan_url(case, plan),
         plan=plan,
         row=plan_row(plan),
     )
@@ -141,6 +143,7 @@ def action_done(request: HttpRequest, reference: str, plan_id: int, action_id: i
         save,
         template="cases/action_done.html",
         success=f"Marked done: {action.what}",
+        then=_plan_url(case, plan),
         plan=plan,
         action=action,
     )
@@ -171,6 +174,12 @@ def review(request: HttpRequest, reference: str, plan_id: int) -> HttpResponse:
         save,
         template="cases/review.html",
         success="Review recorded.",
+        then=_plan_url(case, plan),
         plan=plan,
         row=plan_row(plan),
     )
+
+
+def _plan_url(case: Case, plan: Plan) -> str:
+    """Where a change to a plan returns: the plan's page."""
+    return reverse("cases:plan", args=[case.reference, plan.pk])
