@@ -74,6 +74,7 @@ def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
     _link_everyone()
     _screen_everyone()
     _network_everyone()
+    _seed_casework(seed)
     show_demo_accounts()
     if then_serve:
         _serve("127.0.0.1", port, 8)
@@ -107,6 +108,21 @@ def _network_everyone() -> None:
     from joinedup.cli.analysis import network
 
     click.get_current_context().invoke(network)
+
+
+def _seed_casework(seed: int) -> None:
+    """Fill the casework apps once, as the demo accounts (joinedup/web/demo)."""
+    from joinedup.web.accounts.demo import create_demo_users
+    from joinedup.web.demo import seed_demo_casework
+
+    create_demo_users()
+    seeded = seed_demo_casework(seed)
+    if seeded is None:
+        click.echo("Casework: already seeded; nothing added.")
+        return
+    click.echo("Casework seeded (audited with the detail seed: demo):")
+    for line in seeded.lines():
+        click.echo(f"  {line}")
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

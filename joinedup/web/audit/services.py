@@ -8,7 +8,9 @@ the call short; on SQLite every write transaction is already IMMEDIATE.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
 from django.db import transaction
@@ -18,9 +20,10 @@ from django.utils import timezone
 from joinedup.web.audit.chain import GENESIS, entry_hash, normalise_detail
 from joinedup.web.audit.models import AuditEntry, AuditHead
 
-__all__ = ["Actor", "CommandLineActor", "record_event"]
+__all__ = ["Actor", "CommandLineActor", "detail_added", "record_event"]
 
 HEAD_ID = 1
+_ADDED: ContextVar[dict[str, Any] | None] = ContextVar("joinedup_audit_added", default=None)
 
 
 class Actor(Protocol):
@@ -62,7 +65,7 @@ def record_event(
         "target_id": "" if target_id is None else str(target_id),
         "purpose": purpose,
         "basis": basis or "",
-        "detail": normalise_detail(_with_channel(detail, request)),
+        "detail": normalise_detail(_with_added(_with_channel(detail, request))),
         **_request_summary(request),
     }
     with transaction.atomic():
@@ -94,6 +97,25 @@ def _with_channel(
     if request is None or not request.path.startswith("/api/"):
         return detail
     return {"channel": "api", **(detail or {})}
+
+
+@contextmanager
+def detail_added(**added: Any) -> Iterator[None]:
+    """Add `added` to the detail of every entry written inside the block (this thread).
+
+    For writes a command makes through the services on people's behalf, such as the
+    demo seed's `{"seed": "demo"}`, so an auditor can tell them from a person's own.
+    """
+    token = _ADDED.set({**(_ADDED.get() or {}), **added})
+    try:
+        yield
+    finally:
+        _ADDED.reset(token)
+
+
+def _with_added(detail: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    added = _ADDED.get()
+    return {**(detail or {}), **added} if added else detail
 
 
 def _request_summary(request: HttpRequest | None) -> dict[str, str]:
