@@ -56,7 +56,7 @@ def test_a_worker_sees_their_overdue_plan_review_and_the_child_is_audited(
 ) -> None:
     page = signed_in_client(user=worker).get("/")
     panel = _to_do(page.text)
-    assert "Plan reviews" in panel
+    assert "Cases" in panel and "plan review" in panel.lower()
     assert overdue_review.reference in panel and "P-0000100" in panel
     assert "govuk-tag--red" in panel and "Overdue" in panel
     seen = AuditEntry.objects.filter(action="dashboard.view", actor_username=worker.username)
@@ -69,8 +69,17 @@ def test_each_panel_appears_only_for_roles_with_its_capability(
     auditor, admin = make_user("auditor"), make_user("administrator")
     assert casework_panels(auditor) == []
     titles = [panel.title for panel in casework_panels(make_user("inquiry_team"))]
-    assert "Plan reviews" not in titles and "Front door" not in titles
+    assert "Cases" not in titles and "Front door" not in titles
     assert all(panel.items for panel in casework_panels(admin)), "an empty panel is shown"
+
+
+def test_a_manager_is_told_of_cases_waiting_to_be_allocated(
+    child_case: Case,  # noqa: F811
+    manager: Any,  # noqa: F811
+) -> None:
+    cards = {panel.title: panel for panel in casework_panels(manager)}
+    assert "Open cases waiting to be allocated: 1" in [i.text for i in cards["Cases"].items]
+    assert cards["Cases"].items[0].href == "/cases/?tab=unallocated"
 
 
 def test_an_auditor_has_no_to_do_section(signed_in_client: Callable[..., Any]) -> None:

@@ -70,8 +70,14 @@ def _front_door(user: Any, now: datetime) -> list[WorkItem]:
 
 def _cases(user: Any, now: datetime) -> list[WorkItem]:
     from joinedup.web.cases.services import dashboard_items
+    from joinedup.web.cases.services.listing import CaseFilters, cases_in_tab
 
     items = []
+    if has_capability(user, "allocate_cases"):
+        waiting = cases_in_tab(user, "unallocated", CaseFilters()).count()
+        if waiting:
+            text = f"Open cases waiting to be allocated: {waiting}"
+            items.append(_tagged(text, reverse("cases:list") + "?tab=unallocated"))
     for due in dashboard_items(user, today=timezone.localdate(now)):
         named = due.subject if due.subject.startswith("P-") else ""
         text = f"{due.reference} ({due.subject}): {due.plan_type} review"
@@ -132,7 +138,7 @@ def _retention(user: Any, now: datetime) -> list[WorkItem]:
 Source = tuple[str, tuple[str, ...], Callable[[Any, datetime], list[WorkItem]], str, str]
 SOURCES: tuple[Source, ...] = (
     ("Front door", ("make_referrals",), _front_door, "Go to the front door", "frontdoor:index"),
-    ("Plan reviews", ("work_cases",), _cases, "All your cases", "cases:list"),
+    ("Cases", ("work_cases",), _cases, "All your cases", "cases:list"),
     ("MACE meetings and actions", ("attend_meetings",), _meetings, "All meetings",
      "meetings:list"),
     ("Intelligence to decide", ("log_intelligence",), _intelligence, "The intelligence log",
