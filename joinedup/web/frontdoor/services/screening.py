@@ -20,10 +20,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from joinedup.errors import InputError
-from joinedup.web.access.services import has_capability, persons_visible_to
+from joinedup.web.access.services import has_capability
 from joinedup.web.accounts.models import User
 from joinedup.web.audit.services import record_event
 from joinedup.web.frontdoor.models import Contact
+from joinedup.web.frontdoor.services.index_search import linkable_children
 from joinedup.web.frontdoor.services.urgent import alert_duty_managers
 from joinedup.web.frontdoor.services.vocabulary import ratings
 from joinedup.web.people.models import Person
@@ -127,11 +128,16 @@ def link_child(
     request: HttpRequest | None = None,
     now: datetime | None = None,
 ) -> Contact:
-    """Link the contact to a child the screener may see in the person index."""
+    """Link the contact to a child anywhere in the person index.
+
+    The screener need not be able to open the child's record, and linking does not open
+    it to them: that needs an allocation (opening and allocating a case), the agreement
+    or break-glass.
+    """
     with transaction.atomic():
         fresh = locked(user, contact, version, "link")
-        if not persons_visible_to(user).filter(pk=person.pk).exclude(age_group="adult").exists():
-            raise PermissionDenied("You may not link this contact to that person.")
+        if not linkable_children().filter(pk=person.pk).exists():
+            raise PermissionDenied("A contact can only be linked to a child in the index.")
         fresh.person, fresh.not_in_index = person, False
         _checked(fresh, user, now)
         save_step(fresh, ["person", "not_in_index", "child_checked_at", "child_checked_by"])

@@ -19,11 +19,11 @@ from django.views.decorators.http import require_http_methods
 
 from joinedup.web.access.services import capability_required
 from joinedup.web.children.forms import SearchForm
-from joinedup.web.children.services.search import search_people
 from joinedup.web.frontdoor.forms import DecisionForm, LinkChildForm, RatingForm, UrgentForm
 from joinedup.web.frontdoor.forms.screening import VersionForm
 from joinedup.web.frontdoor.models import Contact
 from joinedup.web.frontdoor.services.decisions import decide_contact
+from joinedup.web.frontdoor.services.index_search import search_index
 from joinedup.web.frontdoor.services.queue import contact_for
 from joinedup.web.frontdoor.services.screening import (
     ALLOWED,
@@ -115,12 +115,12 @@ def _link(request: HttpRequest, found: Contact, form: LinkChildForm) -> str:
 
 
 def _search(request: HttpRequest, found: Contact) -> dict[str, Any]:
-    """The index search: typed (a GET form), or filled in from the referral."""
+    """The whole index, identity only: typed (a GET form), or filled in from the referral."""
     searched = any(field in request.GET for field in SEARCH_FIELDS)
     form = SearchForm(request.GET) if searched else SearchForm(initial=_known(found))
     results = None
     if searched and form.is_valid():
-        results = search_people(signed_in(request), form.cleaned_data["terms"], request)
+        results = search_index(signed_in(request), found, form.cleaned_data["terms"], request)
     return {"search": form, "results": results, "searched": searched}
 
 
