@@ -114,9 +114,7 @@ def _child_known_to_school_and_police() -> Child:
 
 @pytest.fixture
 def people(borough: Child, make_account: Callable[..., BrowserAccount]) -> People:
-    from joinedup.web.access.models import Allocation
     from joinedup.web.accounts.models import Team
-    from joinedup.web.people.models import Person
     from joinedup.web.records.models import Agency
 
     agency = {a.code: a for a in Agency.objects.all()}
@@ -125,11 +123,9 @@ def people(borough: Child, make_account: Callable[..., BrowserAccount]) -> Peopl
     team = Team.objects.create(name="Exploitation team", manager=manager.user)
     worker = make_account(role="specialist_practitioner", agency=agency["CSC"], team=team,
                           first_name="Jo", last_name="Reid")  # fmt: skip
-    # A screener finds only the children they may open. An administrator's allocation
-    # is the only way the front door's screener can link a child new to them (see the
-    # report: without it the practitioner would need break-glass to screen).
-    Allocation.objects.create(person=Person.objects.get(person_id=borough.person_id),
-                              user=worker.user, allocated_from=date(2025, 1, 1))  # fmt: skip
+    # Nothing is allocated to the practitioner: the child is new to them and their team.
+    # The front door's screener searches the whole person index (identity only) to link
+    # the contact; the child's record opens to them only once the case is allocated.
     return People(
         teacher=make_account(role="school_safeguarding_lead", agency=agency["EDU"]),
         worker=worker,
@@ -311,7 +307,7 @@ def _mace(
 
     # From the case to a MACE meeting: arrange one, then its agenda.
     page.get_by_role("link", name="Put the child on a MACE meeting's agenda").click()
-    page.wait_for_url("**/meetings/?kind=operational")
+    page.wait_for_url(f"**/meetings/?kind=operational&person={child.person_id}")
     axe_check(page)
     page.get_by_role("link", name="Arrange a meeting").click()
     page.get_by_label("Operational MACE", exact=False).check()
@@ -324,11 +320,12 @@ def _mace(
         page.get_by_label(f"{Agency.objects.get(code=code).name} ({code})").check()
     axe_check(page)
     page.get_by_role("button", name="Arrange the meeting").click()
-    page.wait_for_url("**/meetings/MACE-*/agenda/")
-    journey.meeting = page.url.rstrip("/").rsplit("/", 2)[1]
+    # The case's link carried the child (?person=) through arranging to the agenda.
+    page.wait_for_url(f"**/meetings/MACE-*/agenda/?person={child.person_id}")
+    journey.meeting = page.url.split("/meetings/", 1)[1].split("/", 1)[0]
     meeting = journey.meeting
 
-    page.get_by_label("Child").select_option(child.person_id)
+    assert page.get_by_label("Child").input_value() == child.person_id, "child not preselected"
     page.get_by_role("button", name="Add the child").click()
     page.wait_for_url(f"**/meetings/{meeting}/agenda/")
     place = Place.objects.exclude(name="").exclude(postcode="").order_by("pk").first()

@@ -109,8 +109,8 @@ class MeetingForm(_FullDate):
 class ChildItemForm(forms.Form):
     person = forms.ChoiceField(label="Child", error_messages=_required("Select a child"))
 
-    def __init__(self, data: Any, children: list[tuple[str, str]]) -> None:
-        super().__init__(data, prefix="child")
+    def __init__(self, data: Any, children: list[tuple[str, str]], chosen: str = "") -> None:
+        super().__init__(data, prefix="child", initial={"person": chosen} if chosen else None)
         self.fields["person"].choices = [("", "Choose a child"), *children]  # type: ignore[attr-defined]
 
 

@@ -21,6 +21,7 @@ from joinedup.web.records.models import Agency, Place
 __all__ = [
     "adult",
     "agency_choices",
+    "carried_child",
     "child_choices",
     "find_places",
     "place_visible_to",
@@ -28,6 +29,16 @@ __all__ = [
 ]
 
 MAX_PLACES = 20
+
+
+def carried_child(user: Any, person_id: str) -> str:
+    """The child carried in `?person=` from a case, if the user may open them; else ''.
+
+    A child the user may not open (or no child at all) is ignored, never an error.
+    """
+    wanted = person_id.strip()[:20]
+    visible = persons_visible_to(user).filter(age_group="child", person_id=wanted)
+    return wanted if wanted and visible.exists() else ""
 
 
 def child_choices(user: Any) -> list[tuple[str, str]]:

@@ -53,7 +53,8 @@ def _forms(request: HttpRequest, meeting: Meeting, posted: Any, which: str) -> d
     bound = {name: posted if which == name else None for name in ("child", "concern", "theme")}
     found: dict[str, Any] = {}
     if "child" in allowed:
-        found["child"] = ChildItemForm(bound["child"], choices.child_choices(request.user))
+        chosen = choices.carried_child(request.user, request.GET.get("person", ""))
+        found["child"] = ChildItemForm(bound["child"], choices.child_choices(request.user), chosen)
     if "person_of_concern" in allowed and has_capability(request.user, "view_criminal_offence"):
         found["concern"] = PersonOfConcernForm(bound["concern"])
     if "theme" in allowed:

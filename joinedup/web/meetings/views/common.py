@@ -31,7 +31,8 @@ def item_or_404(meeting: Meeting, item_id: int) -> AgendaItem:
     return item
 
 
-def done(request: HttpRequest, text: str, to: str, *args: Any) -> HttpResponse:
-    """A success banner on the next page, and the redirect there (post/redirect/get)."""
+def done(request: HttpRequest, text: str, to: str, *args: Any, query: str = "") -> HttpResponse:
+    """A success banner on the next page, and the redirect there (post/redirect/get);
+    `query` (already encoded, like 'person=P-0000123') is added to its address."""
     messages.success(request, text)
-    return redirect(reverse(to, args=args))
+    return redirect(reverse(to, args=args) + (f"?{query}" if query else ""))

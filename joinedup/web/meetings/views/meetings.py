@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from joinedup.errors import InputError
@@ -42,10 +43,19 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(found.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    person = _carried(request)
     return render(request, "meetings/list.html", {
-        "kinds": kinds.values(), "kind": kinds[kind], "page": page, "query": f"kind={kind}",
-        "can_arrange": can_record(request.user),
+        "kinds": kinds.values(), "kind": kinds[kind], "page": page, "person": person,
+        "query": f"kind={kind}" + (f"&{urlencode({'person': person})}" if person else ""),
+        "can_arrange": can_record(request.user), "agenda_open": arranging.AGENDA_OPEN,
     })  # fmt: skip
+
+
+def _carried(request: HttpRequest) -> str:
+    """The child carried from a case (`?person=`) to put on an agenda, or ''."""
+    if not can_record(request.user):
+        return ""
+    return choices.carried_child(request.user, request.GET.get("person", ""))
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,8 +76,10 @@ def new_meeting(request: HttpRequest) -> HttpResponse:
         except InputError as error:
             form.add_error("chair", str(error))
         else:
+            person = _carried(request)
             return done(request, f"{meeting.reference} arranged. Now add the agenda.",
-                        "meetings:agenda", meeting.reference)  # fmt: skip
+                        "meetings:agenda", meeting.reference,
+                        query=urlencode({"person": person}) if person else "")  # fmt: skip
     return render(request, "meetings/new.html", {"form": form})
 
 
