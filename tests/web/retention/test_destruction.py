@@ -168,7 +168,6 @@ def test_destruction_is_refused_while_a_case_is_open_about_the_person(
     assert RetentionDecision.objects.get().status == "awaiting"
 
 
-@pytest.mark.skipif(case_kind.case_model() is None, reason="the cases app has no Case model yet")
 def test_destruction_is_refused_while_a_real_case_is_open(
     due_record: SourcePerson, records_managers: tuple[Any, Any]
 ) -> None:
@@ -261,7 +260,6 @@ def test_only_records_managers_decide_and_approve(
     assert SourcePerson.objects.filter(pk=due_record.pk).exists()
 
 
-@pytest.mark.skipif(case_kind.case_model() is None, reason="the cases app has no Case model yet")
 def test_a_closed_case_about_a_context_is_due_6_years_on_and_destroyed(
     records_managers: tuple[Any, Any],
 ) -> None:

@@ -17,11 +17,15 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Model, QuerySet
 
 from joinedup.web.people.models import Person
-from joinedup.web.retention.kinds.common import births_of_persons, day_of, delete_counting
+from joinedup.web.retention.kinds.common import (
+    births_of_persons,
+    day_of,
+    delete_counting,
+    installed_model,
+)
 from joinedup.web.retention.registry import Destroyed, DestructionRefused, RetainedRecord
 from joinedup.web.retention.services.rules import Facts
 from joinedup.web.retention.services.schedule import Schedule
@@ -33,10 +37,7 @@ CODE, LABEL, RECORD_TYPE = "case", "Specialist team cases", "specialist_case"
 
 
 def case_model() -> type[Model] | None:
-    try:
-        return apps.get_model("cases", "Case")
-    except LookupError:
-        return None
+    return installed_model("cases.Case")
 
 
 def open_cases_about(person: Person) -> list[str]:

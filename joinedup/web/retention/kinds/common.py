@@ -1,20 +1,53 @@
-"""What the built-in record kinds share: dates of birth from records, counted deletes."""
+"""What the built-in record kinds share: their app's model (when installed), dates of
+birth from records, holds on any person a record is about, counted deletes."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.apps import apps
+from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils import timezone
 
 from joinedup.records.partial_dates import PartialDate, parse_iso_partial_date
 from joinedup.web.records.models import SourcePerson
-from joinedup.web.retention.registry import DestructionRefused
+from joinedup.web.retention.registry import DestructionRefused, RetainedRecord
+from joinedup.web.retention.services.holds import HoldCover
 
-__all__ = ["births_of_persons", "day_of", "delete_counting", "latest_birth", "parse_birth"]
+__all__ = ["births_of_persons", "day_of", "delete_counting", "holds_on_persons", "installed_model",
+           "latest_birth", "parse_birth", "refuse_if_persons_held"]  # fmt: skip
+
+
+def installed_model(label: str) -> type[Model] | None:
+    """The model "app.Model", or None when its app is not installed (the kind finds
+    nothing then), so the retention app never imports another app's models."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def holds_on_persons(record: RetainedRecord, person_ids: Iterable[str],
+                     cover: HoldCover | None = None) -> list[str]:  # fmt: skip
+    """Names of the active holds covering the record through any of these persons (a
+    record names one subject; a meeting or an item can be about several)."""
+    cover = cover or HoldCover()
+    found = set()
+    for person_id in set(person_ids) - {""}:
+        found |= {h.name for h in cover.holds_on(replace(record, subject_person_id=person_id))}
+    return sorted(found)
+
+
+def refuse_if_persons_held(record: RetainedRecord, person_ids: Iterable[str]) -> None:
+    held = holds_on_persons(record, person_ids)
+    if held:
+        raise DestructionRefused(
+            f"A person this record is about is under a legal hold ({', '.join(held)})."
+        )
 
 
 def parse_birth(dob: str) -> PartialDate | None:

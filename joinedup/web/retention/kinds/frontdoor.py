@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
@@ -32,6 +31,7 @@ from joinedup.web.retention.kinds.common import (
     births_of_persons,
     day_of,
     delete_counting,
+    installed_model,
     parse_birth,
 )
 from joinedup.web.retention.registry import Destroyed, DestructionRefused, RetainedRecord
@@ -48,10 +48,7 @@ NFA_TYPE, REFERRAL_TYPE = "front_door_nfa", "front_door_referral"
 
 
 def contact_model() -> type[Model] | None:
-    try:
-        return apps.get_model("frontdoor", "Contact")
-    except LookupError:
-        return None
+    return installed_model("frontdoor.Contact")
 
 
 def _decided() -> QuerySet[Any] | None:

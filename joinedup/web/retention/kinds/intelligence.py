@@ -15,50 +15,31 @@ imported report it was logged from (a `records.Event`) is the agency's record an
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Model, Prefetch, QuerySet
 
-from joinedup.web.retention.kinds.common import day_of, delete_counting
+from joinedup.web.retention.kinds.common import (
+    day_of,
+    delete_counting,
+    holds_on_persons,
+    installed_model,
+    refuse_if_persons_held,
+)
 from joinedup.web.retention.registry import Destroyed, DestructionRefused, RetainedRecord
 from joinedup.web.retention.services.holds import HoldCover
 from joinedup.web.retention.services.rules import Facts
 from joinedup.web.retention.services.schedule import Schedule, load_schedule
 
-__all__ = ["CODE", "LABEL", "destroy", "find_due", "holds_on_persons", "lookup",
-           "refuse_if_persons_held"]  # fmt: skip
+__all__ = ["CODE", "LABEL", "destroy", "find_due", "lookup"]
 
 CODE, LABEL, RECORD_TYPE = "intelligence_item", "Intelligence items", "intelligence_item"
 
 
-def holds_on_persons(record: RetainedRecord, person_ids: Iterable[str],
-                     cover: HoldCover | None = None) -> list[str]:  # fmt: skip
-    """Names of the active holds covering the record through any of these persons (a
-    record names one subject; a meeting or an item can be about several)."""
-    cover = cover or HoldCover()
-    found = set()
-    for person_id in set(person_ids) - {""}:
-        found |= {h.name for h in cover.holds_on(replace(record, subject_person_id=person_id))}
-    return sorted(found)
-
-
-def refuse_if_persons_held(record: RetainedRecord, person_ids: Iterable[str]) -> None:
-    held = holds_on_persons(record, person_ids)
-    if held:
-        raise DestructionRefused(
-            f"A person this record is about is under a legal hold ({', '.join(held)})."
-        )
-
-
 def item_model() -> type[Model] | None:
-    try:
-        return apps.get_model("intelligence", "IntelligenceItem")
-    except LookupError:
-        return None
+    return installed_model("intelligence.IntelligenceItem")
 
 
 def _closed() -> QuerySet[Any] | None:

@@ -23,8 +23,13 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Model, Prefetch, QuerySet
 
-from joinedup.web.retention.kinds.common import day_of, delete_counting
-from joinedup.web.retention.kinds.intelligence import holds_on_persons, refuse_if_persons_held
+from joinedup.web.retention.kinds.common import (
+    day_of,
+    delete_counting,
+    holds_on_persons,
+    installed_model,
+    refuse_if_persons_held,
+)
 from joinedup.web.retention.registry import Destroyed, DestructionRefused, RetainedRecord
 from joinedup.web.retention.services.holds import HoldCover
 from joinedup.web.retention.services.rules import Facts
@@ -37,10 +42,7 @@ FINISHED = {"minutes_approved": "minutes approved", "cancelled": "cancelled"}
 
 
 def meeting_model() -> type[Model] | None:
-    try:
-        return apps.get_model("meetings", "Meeting")
-    except LookupError:
-        return None
+    return installed_model("meetings.Meeting")
 
 
 def _finished() -> QuerySet[Any] | None:

@@ -27,8 +27,14 @@ from django.apps import apps
 from django.db.models import Model
 from django.utils import timezone
 
-from joinedup.web.retention.kinds.common import births_of_persons, day_of, delete_counting
-from joinedup.web.retention.kinds.intelligence import holds_on_persons, refuse_if_persons_held
+from joinedup.web.retention.kinds.common import (
+    births_of_persons,
+    day_of,
+    delete_counting,
+    holds_on_persons,
+    installed_model,
+    refuse_if_persons_held,
+)
 from joinedup.web.retention.registry import Destroyed, DestructionRefused, RetainedRecord
 from joinedup.web.retention.services.holds import HoldCover
 from joinedup.web.retention.services.rules import Facts
@@ -40,10 +46,7 @@ CODE, LABEL, RECORD_TYPE = "sharing_decision", "Information-sharing decisions", 
 
 
 def decision_model() -> type[Model] | None:
-    try:
-        return apps.get_model("sharing", "SharingDecision")
-    except LookupError:
-        return None
+    return installed_model("sharing.SharingDecision")
 
 
 def _chains(**root: Any) -> list[list[Any]]:
