@@ -7,9 +7,9 @@ triage first, so they get owners and deadlines in the same run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 
 from django.db import transaction
 
@@ -18,49 +18,14 @@ from joinedup.web.audit.services import Actor, record_event
 __all__ = ["REMINDERS", "RemindersSent", "send_all_reminders"]
 
 
-def _front_door(now: datetime) -> int:
-    from joinedup.web.frontdoor.services import send_reminders
-
-    return send_reminders(now)
-
-
-def _cases(now: datetime) -> int:
-    from joinedup.web.cases.services import send_reminders
-
-    return send_reminders(now)
-
-
-def _meetings(now: datetime) -> int:
-    from joinedup.web.meetings.services import send_reminders
-
-    return send_reminders(now)
-
-
-def _intelligence(now: datetime) -> int:
-    from joinedup.web.intelligence.services import send_reminders
-
-    return send_reminders(now)
-
-
-def _recommendations(now: datetime) -> int:
-    from joinedup.web.recommendations.services import send_reminders
-
-    return send_reminders(now)
-
-
-def _retention(now: datetime) -> int:
-    from joinedup.web.retention.services import send_reminders
-
-    return send_reminders(now)
-
-
-REMINDERS: tuple[tuple[str, Callable[[datetime], int]], ...] = (
-    ("front door: contacts past their timescale", _front_door),
-    ("cases: plan reviews due or overdue", _cases),
-    ("MACE: actions due or overdue", _meetings),
-    ("intelligence: items to decide or escalated", _intelligence),
-    ("recommendations: actions due or overdue", _recommendations),
-    ("retention: records newly due for review", _retention),
+# what is reminded of, and the casework app whose services send it (`send_reminders(now)`)
+REMINDERS: tuple[tuple[str, str], ...] = (
+    ("front door: contacts past their timescale", "joinedup.web.frontdoor.services"),
+    ("cases: plan reviews due or overdue", "joinedup.web.cases.services"),
+    ("MACE: actions due or overdue", "joinedup.web.meetings.services"),
+    ("intelligence: items to decide or escalated", "joinedup.web.intelligence.services"),
+    ("recommendations: actions due or overdue", "joinedup.web.recommendations.services"),
+    ("retention: records newly due for review", "joinedup.web.retention.services"),
 )
 
 
@@ -75,7 +40,7 @@ def send_all_reminders(actor: Actor, now: datetime) -> RemindersSent:
     from joinedup.web.intelligence.services import log_imported_reports
 
     logged = log_imported_reports(by=actor)
-    sent = {what: send(now) for what, send in REMINDERS}
+    sent = {what: int(import_module(app).send_reminders(now)) for what, app in REMINDERS}
     detail = {"reports_logged": logged, **sent, "as_of": now.isoformat()}
     with transaction.atomic():
         record_event(actor, "reminders.sent", target_type="reminders", detail=detail)
