@@ -63,6 +63,14 @@ INSTALLED_APPS = [
     "joinedup.web.sharing",
     "joinedup.web.recommendations",
     "joinedup.web.retention",
+    # The independent inquiry (issue 7) and the public site (issue 8)
+    "joinedup.web.inquiry",
+    "joinedup.web.documents",
+    "joinedup.web.redaction",
+    "joinedup.web.survivors",
+    "joinedup.web.themes",
+    "joinedup.web.panel",
+    "joinedup.web.transparency",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +227,10 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
     "joinedup.web.accounts.middleware.SignInRequiredMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("joinedup.web.accounts.middleware.SignInRequiredMiddleware") + 1,
+    "joinedup.web.access.areas.AreasMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 SESSION_IDLE_TIMEOUT = timedelta(minutes=int(config.get("JOINEDUP_SESSION_IDLE_MINUTES")))

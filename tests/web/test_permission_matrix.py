@@ -71,11 +71,13 @@ from tests.web.matrix.common import (
     NO_SUCH_PERSON,
     OK,
     OPEN,
+    OUTSIDERS,
     PURPOSE,
     ROLE_AGENCY,
     ROLES,
     START,
     Borough,
+    for_every_column,
 )
 
 pytestmark = pytest.mark.django_db
@@ -87,19 +89,20 @@ ADMINISTRATORS = (LOGIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, OK)
 NOT_EVEN_ADMINISTRATORS = (LOGIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, NO)
 # fmt: off
 PAGES: dict[str, tuple[str, ...]] = {
-    #                            anon   prac   mgr    police health school inq    audit  admin
-    "home:overview":            (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
+    # anon, prac, mgr, police, health, school, inq, audit, admin (+ core participant, panel
+    # member: a row of nine gives them NO, see matrix/common.py `for_every_column`)
+    "home:overview":           (LOGIN, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "home:records":             (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     # Someone else's notification and API token: nobody but their owner finds them.
-    "home:notification-read":   (START, GONE,  GONE,  GONE,  GONE,  GONE,  GONE,  GONE,  GONE),
-    "home:accessibility":       (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
-    "home:cookies":             (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
-    "home:health":              (OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
-    "accounts:sign-in":         (OK,    HOME,  HOME,  HOME,  HOME,  HOME,  HOME,  HOME,  HOME),
-    "accounts:verify":          (START, START, START, START, START, START, START, START, START),
-    "accounts:set-up-2fa":      (START, START, START, START, START, START, START, START, START),
-    "accounts:sign-out":        (START, START, START, START, START, START, START, START, START),
-    "accounts:session-extend":  (START, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY),
+    "home:notification-read":  (START, *(GONE,) * 10),
+    "home:accessibility":      (OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "home:cookies":            (OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "home:health":             (OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "accounts:sign-in":        (OK, *(HOME,) * 10),
+    "accounts:verify":         (START,) * 11,
+    "accounts:set-up-2fa":     (START,) * 11,
+    "accounts:sign-out":       (START,) * 11,
+    "accounts:session-extend": (START, *(EMPTY,) * 10),
     "api-tokens:list":          (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    OK,    OK),
     "api-tokens:revoke":        (START, GONE,  GONE,  GONE,  GONE,  GONE,  GONE,  GONE,  GONE),
     "people:search":            (LOGIN, OK,    OK,    OK,    OK,    OK,    OK,    NO,    NO),
@@ -216,7 +219,11 @@ MORE = contributions()
 assert not set(MORE.pages) & set(PAGES), "a page area repeats an issue-5 row"
 assert not set(MORE.record_pages) & set(RECORD_PAGES), "a page area repeats a record row"
 PAGES.update(MORE.pages)
+PAGES = {name: for_every_column(row) for name, row in PAGES.items()}
 RECORD_PAGES.update(MORE.record_pages)
+# Roles from outside the partnership are refused (and audited) on every record page.
+for _row in RECORD_PAGES.values():
+    _row.update({outsider: "deny deny deny deny" for outsider in OUTSIDERS})
 POSTED |= MORE.posted
 PAGE_ARGS.update(MORE.page_args)
 

@@ -52,6 +52,10 @@ CAPABILITIES = (
     "sign_off_recommendations",
     "manage_retention",
     "place_legal_holds",
+    "publish_statistics",
+    "inquiry_work",
+    "read_released_documents",
+    "take_part_in_panel",
 )
 
 
@@ -60,6 +64,8 @@ class RoleRules:
     role: str
     sees_children_by: str
     capabilities: frozenset[str]
+    # The URL namespaces (or "namespace:name") the role may reach at all; None: no limit.
+    only_areas: frozenset[str] | None = None
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -83,7 +89,15 @@ def _roles() -> dict[str, RoleRules]:
             raise ConfigurationError(
                 f"access/data/roles.yaml: role {role}: unknown capability or sees_children_by"
             )
-        rules[role] = RoleRules(role, entry["sees_children_by"], caps)
+        areas = entry.get("only_areas")
+        if areas is not None and not (
+            isinstance(areas, list) and all(isinstance(a, str) and a for a in areas)
+        ):
+            raise ConfigurationError(
+                f"access/data/roles.yaml: role {role}: only_areas must be a list of URL names"
+            )
+        only = frozenset(areas) if areas is not None else None
+        rules[role] = RoleRules(role, entry["sees_children_by"], caps, only)
     return rules
 
 

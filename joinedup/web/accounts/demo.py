@@ -39,6 +39,8 @@ DEMO_USERS: tuple[tuple[str, Role, str, str, str], ...] = (
     ("demo.inquiry", Role.INQUIRY_TEAM, "Imogen", "Hart", ""),
     ("demo.auditor", Role.AUDITOR, "Ade", "Bello", ""),
     ("demo.admin", Role.ADMINISTRATOR, "Alex", "Kerr", ""),
+    ("demo.participant", Role.CORE_PARTICIPANT, "Kit", "Marlow", ""),
+    ("demo.panel", Role.SURVIVOR_PANEL, "Rowan", "Ellis", ""),
 )
 DEMO_TEAM = "Child exploitation team (demo)"
 TEAM_CHILDREN, OWN_CHILDREN = 12, 6

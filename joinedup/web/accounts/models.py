@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     HEALTH_SAFEGUARDING_LEAD = "health_safeguarding_lead", "Health safeguarding lead"
     SCHOOL_SAFEGUARDING_LEAD = "school_safeguarding_lead", "School safeguarding lead"
     INQUIRY_TEAM = "inquiry_team", "Inquiry team"
+    CORE_PARTICIPANT = "core_participant", "Core participant"
+    SURVIVOR_PANEL = "survivor_panel", "Survivors' panel member"
     AUDITOR = "auditor", "Auditor"
     ADMINISTRATOR = "administrator", "Administrator"
 

@@ -44,6 +44,8 @@ class Cast:
     health: User
     school: User
     inquiry: User
+    participant: User  # a core participant's representative (issue 7)
+    panel: User  # a member of the survivors' panel (issue 7)
     team: Team
     agencies: dict[str, Agency]
     own_children: list[Person]  # allocated to the practitioner, highest score first
@@ -86,6 +88,8 @@ def cast_for_demo(now: datetime | None = None) -> Cast:
         health=users["demo.health"],
         school=users["demo.school"],
         inquiry=users["demo.inquiry"],
+        participant=users["demo.participant"],
+        panel=users["demo.panel"],
         team=team,
         agencies={a.code: a for a in Agency.objects.all()},
         own_children=own,

@@ -23,21 +23,40 @@ school_safeguarding_lead  X        .    .       .        .     .      .     .   
 inquiry_team              X        X    X       X        .     .      .     .     .
 auditor                   .        .    .       .        .     .      X     .     .
 administrator             .        .    .       .        .     .      .     X     .
+core_participant          .        .    .       .        .     .      .     .     .
+survivor_panel            .        .    .       .        .     .      .     .     .
 """
 # The casework table in docs/security.md (issue 6), the capabilities after break_glass.
 CASEWORK_MATRIX = """
-role                     refer scren cases alloc atend run   intel share updat manag sign  keep hold
-specialist_practitioner  X     X     X     .     X     X     X     X     X     .     .     .     .
-team_manager             X     X     X     X     X     X     X     X     X     X     .     .     .
-police_analyst           X     .     .     .     X     .     X     X     X     .     .     .     .
-health_safeguarding_lead X     .     .     .     X     .     .     X     X     .     .     .     .
-school_safeguarding_lead X     .     .     .     X     .     .     X     X     .     .     .     .
-inquiry_team             .     .     .     .     .     .     .     .     .     .     X     .     X
-auditor                  .     .     .     .     .     .     .     .     .     .     .     .     .
-administrator            .     .     .     .     .     .     .     .     .     X     .     X     X
+role                     refr scrn case allo attd run  intl shar updt mang sign keep hold pub
+specialist_practitioner  X    X    X    .    X    X    X    X    X    .    .    .    .    .
+team_manager             X    X    X    X    X    X    X    X    X    X    .    .    .    X
+police_analyst           X    .    .    .    X    .    X    X    X    .    .    .    .    .
+health_safeguarding_lead X    .    .    .    X    .    .    X    X    .    .    .    .    .
+school_safeguarding_lead X    .    .    .    X    .    .    X    X    .    .    .    .    .
+inquiry_team             .    .    .    .    .    .    .    .    .    .    X    .    X    .
+auditor                  .    .    .    .    .    .    .    .    .    .    .    .    .    .
+administrator            .    .    .    .    .    .    .    .    .    X    .    X    X    X
+core_participant         .    .    .    .    .    .    .    .    .    .    .    .    .    .
+survivor_panel           .    .    .    .    .    .    .    .    .    .    .    .    .    .
+"""
+# The inquiry table in docs/security.md (issue 7).
+INQUIRY_MATRIX = """
+role                      work  released panel
+specialist_practitioner   .     .        .
+team_manager              .     .        .
+police_analyst            .     .        .
+health_safeguarding_lead  .     .        .
+school_safeguarding_lead  .     .        .
+inquiry_team              X     X        X
+auditor                   .     .        .
+administrator             .     .        .
+core_participant          .     X        .
+survivor_panel            .     .        X
 """
 RECORDS = roles.CAPABILITIES[: roles.CAPABILITIES.index("break_glass") + 1]
-CASEWORK = roles.CAPABILITIES[len(RECORDS) :]
+INQUIRY = roles.CAPABILITIES[roles.CAPABILITIES.index("inquiry_work") :]
+CASEWORK = roles.CAPABILITIES[len(RECORDS) : len(roles.CAPABILITIES) - len(INQUIRY)]
 
 
 def _granted(table: str, capabilities: tuple[str, ...]) -> dict[str, set[str]]:
@@ -55,8 +74,9 @@ def test_every_role_has_a_row_and_every_row_a_role() -> None:
 
 def test_capabilities_match_the_documented_matrix() -> None:
     records, casework = _granted(MATRIX, RECORDS), _granted(CASEWORK_MATRIX, CASEWORK)
+    inquiry = _granted(INQUIRY_MATRIX, INQUIRY)
     for role in roles.roles():
-        assert roles.capabilities(role) == records[role] | casework[role], role
+        assert roles.capabilities(role) == records[role] | casework[role] | inquiry[role], role
 
 
 def test_the_security_doc_shows_the_same_matrix() -> None:
@@ -65,9 +85,9 @@ def test_the_security_doc_shows_the_same_matrix() -> None:
     doc = (Path(__file__).resolve().parents[3] / "docs" / "security.md").read_text()
     for role in Role.values:
         rows = [line for line in doc.splitlines() if line.startswith(f"| {Role(role).label} |")]
-        rows = rows[:2]  # the capability tables come first, then the sharing agreement
+        rows = rows[:3]  # the capability tables come first, then the sharing agreement
         documented = set()
-        for row, capabilities in zip(rows, (RECORDS, CASEWORK), strict=True):
+        for row, capabilities in zip(rows, (RECORDS, CASEWORK, INQUIRY), strict=True):
             cells = [c.strip() for c in row.strip("|").split("|")][1 : 1 + len(capabilities)]
             documented |= {cap for cap, cell in zip(capabilities, cells, strict=True) if cell}
         assert documented == roles.capabilities(role), role

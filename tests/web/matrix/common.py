@@ -35,8 +35,24 @@ ROLES = (
     "inquiry_team",
     "auditor",
     "administrator",
+    # From outside the partnership (issue 7): they reach only their own areas
+    # (access/areas.py), so a row written for the nine columns above gets NO for both.
+    "core_participant",
+    "survivor_panel",
 )
+OUTSIDERS = ("core_participant", "survivor_panel")
 COLUMNS = (ANONYMOUS, *ROLES)
+COUNCIL_COLUMNS = len(COLUMNS) - len(OUTSIDERS)
+
+
+def for_every_column(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A row with a cell per column: a row of the nine council columns gets NO for each
+    role from outside the partnership."""
+    if len(row) == COUNCIL_COLUMNS:
+        return (*row, *(NO for _ in OUTSIDERS))
+    return row
+
+
 CHILDREN = ("allocated", "agreement", "neither", "no_such_person")
 NO_SUCH_PERSON = "P-9999999"
 

@@ -1,0 +1,1 @@
+"""Inquiry documents: immutable hash-named files, versions, duplicates, full-text search, tags."""

@@ -1,0 +1,1 @@
+"""The independent inquiry: terms of reference, lines, core participants, staff, requests."""

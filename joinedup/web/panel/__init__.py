@@ -1,0 +1,1 @@
+"""The survivors' panel: proposed lines of inquiry, comments on drafts, and 'you said, we did'."""

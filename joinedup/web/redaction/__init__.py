@@ -1,0 +1,1 @@
+"""Redaction of inquiry documents: suggestions, review and QC, cipher registry, staged release."""

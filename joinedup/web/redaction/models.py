@@ -1,0 +1,3 @@
+"""Redaction of inquiry documents: suggestions, review and QC, cipher registry, staged release."""
+
+from __future__ import annotations

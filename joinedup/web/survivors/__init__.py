@@ -1,0 +1,1 @@
+"""Survivor accounts on survivors' terms: the form, accounts, consent, anonymised versions."""

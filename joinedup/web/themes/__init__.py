@@ -1,0 +1,1 @@
+"""Themes for the inquiry: codebook, coding, counts by theme and period, could-have-known."""

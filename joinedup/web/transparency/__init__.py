@@ -1,0 +1,1 @@
+"""The public site: figures under disclosure control, annual report, export for other areas."""
