@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from joinedup import config
 from joinedup.errors import InputError
@@ -196,11 +196,14 @@ def token_list(username: str | None) -> None:
     """Every API token (or USERNAME's): its start, what it is for, its state and last use."""
     _setup()
     from joinedup.web.api.models import ApiToken
+    from joinedup.web.api.tokens import SHOWN_CHARACTERS
 
     tokens = ApiToken.objects.select_related("user")
     if username:
         tokens = tokens.filter(user=_user(username))
-    table = Table("user", "starts with", "for", "state", "works until", "last used")
+    # The prefix is how a token is recognised: never wrapped, however narrow the terminal.
+    prefix = Column("starts with", no_wrap=True, min_width=SHOWN_CHARACTERS)
+    table = Table("user", prefix, "for", "state", "works until", "last used")
     for found in tokens:
         used = f"{found.last_used_at:%Y-%m-%d %H:%M}" if found.last_used_at else "never"
         table.add_row(found.user.username, found.prefix, found.name, found.state,
