@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
 
 .stamp-python: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	$(BIN)/pip install --quiet -e '.[dev,spark,presidio]'
 	@touch $@
 
 .stamp-npm: package.json package-lock.json joinedup/web/frontend/joinedup.scss
