@@ -114,6 +114,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "audit:outside-allocation": (LOGIN, NO,    NO,    NO,    NO,    NO,    NO,    OK,    NO),
     "audit:break-glass":        (LOGIN, NO,    NO,    NO,    NO,    NO,    NO,    OK,    NO),
     "audit:verify":             (LOGIN, NO,    NO,    NO,    NO,    NO,    NO,    OK,    NO),
+    # The inquiry's own work: its staff only, never the council's auditors (docs/audit.md).
+    "audit:inquiry":            (LOGIN, NO,    NO,    NO,    NO,    NO,    OK,    NO,    NO),
     # Django's own admin login is never used: signed-in users are refused there.
     "admin:login":              (LOGIN, NO,    NO,    NO,    NO,    NO,    NO,    NO,    NO),
     "admin:index": ADMINISTRATORS,

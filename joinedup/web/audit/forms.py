@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from joinedup.web.audit.queries import AuditFilters
-from joinedup.web.audit.vocabulary import known_actions
+from joinedup.web.audit.vocabulary import actions_in_area, known_actions
 
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d %m %Y")
 
@@ -37,10 +37,14 @@ class AuditFilterForm(forms.Form):
     start = GovukDateField(label="From date", required=False)
     end = GovukDateField(label="To date", required=False)
 
-    def __init__(self, *args: Any, with_action: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, with_action: bool = True, area: str = "council", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if with_action:
-            choices = [("", "Any action"), *sorted(known_actions().items(), key=lambda c: c[1])]
+            ours = actions_in_area(area)
+            known = [(a, label) for a, label in known_actions().items() if a in ours]
+            choices = [("", "Any action"), *sorted(known, key=lambda c: c[1])]
             self.fields["action"].choices = choices  # type: ignore[attr-defined]
         else:
             del self.fields["action"]

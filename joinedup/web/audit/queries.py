@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from joinedup.web.audit.models import AuditEntry
+from joinedup.web.audit.vocabulary import actions_in_area
 
 __all__ = ["OUTSIDE_ALLOCATION", "AuditFilters", "break_glass_uses", "entries_matching"]
 
@@ -32,10 +33,19 @@ class AuditFilters:
 
 
 def entries_matching(
-    filters: AuditFilters, *, outside_allocation: bool = False
+    filters: AuditFilters, *, outside_allocation: bool = False, inquiry: bool = False
 ) -> QuerySet[AuditEntry]:
-    """Newest first; `outside_allocation` keeps access by agreement or break-glass only."""
+    """Newest first; `outside_allocation` keeps access by agreement or break-glass only.
+
+    The council's pages never list the inquiry's own work (`inquiry=False`); the inquiry's
+    audit page lists only that (`inquiry=True`). The inquiry's reads of agency records are
+    council entries (`person.view`, ...): the council's auditors see them like anyone's."""
     entries = AuditEntry.objects.order_by("-sequence")
+    inquiry_actions = actions_in_area("inquiry")
+    if inquiry:
+        entries = entries.filter(action__in=inquiry_actions)
+    else:
+        entries = entries.exclude(action__in=inquiry_actions)
     if outside_allocation:
         entries = entries.filter(basis__in=OUTSIDE_ALLOCATION)
     if filters.username:

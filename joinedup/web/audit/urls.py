@@ -8,4 +8,5 @@ urlpatterns = [
     path("outside-allocation/", views.outside_allocation, name="outside-allocation"),
     path("break-glass/", views.break_glass, name="break-glass"),
     path("verify/", views.verify, name="verify"),
+    path("inquiry/", views.inquiry_log, name="inquiry"),
 ]

@@ -1,7 +1,7 @@
 """Auditor pages: thin views over queries.py and checking.py (docs/audit.md).
 
-Each needs the `view_audit` capability, works without JavaScript, and is itself
-audited (`audit.view`, `audit.verify`).
+Each needs the `view_audit` capability (the inquiry's own log: `inquiry_work`), works
+without JavaScript, and is itself audited (`audit.view`, `audit.verify`).
 """
 
 from __future__ import annotations
@@ -43,6 +43,15 @@ def break_glass(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, with_action=False)
     entries = break_glass_uses(form.filters())
     return _listing(request, "audit/break_glass.html", "break_glass", form, entries)
+
+
+@capability_required("inquiry_work")
+def inquiry_log(request: HttpRequest) -> HttpResponse:
+    """The inquiry's own work (requests, documents, redaction, accounts, themes, panel),
+    which the council's auditors do not see: for the inquiry's staff."""
+    form = AuditFilterForm(request.GET or None, area="inquiry")
+    entries = entries_matching(form.filters(), inquiry=True)
+    return _listing(request, "audit/inquiry_log.html", "inquiry", form, entries)
 
 
 @capability_required("view_audit")

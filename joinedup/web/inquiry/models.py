@@ -45,6 +45,9 @@ class LineOfInquiry(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     created_at = models.DateTimeField()
+    retired_at = models.DateTimeField(
+        null=True, blank=True, help_text="no longer pursued; kept so tags and history still read"
+    )
 
     class Meta:
         ordering = ["inquiry", "reference"]
@@ -69,6 +72,14 @@ class CoreParticipant(models.Model):
     kind = models.CharField(max_length=20, choices=KINDS)
     name = models.CharField(max_length=200, help_text="an organisation's name, or a cipher")
     represented_by = models.CharField(max_length=200, blank=True)
+    agency = models.ForeignKey(
+        "records.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="when the organisation is one of the partnership's agencies",
+    )
     designated_on = models.DateField()
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -130,15 +141,119 @@ class EvidenceRequest(models.Model):
         max_length=200, blank=True, help_text="an individual, or a contact at the agency"
     )
     matters = models.TextField(help_text="the matters the response should address")
-    issued_on = models.DateField()
+    issued_on = models.DateField(null=True, blank=True, help_text="empty while a draft")
     deadline = models.DateField()
+    DRAFT, ISSUED, ACKNOWLEDGED = "draft", "issued", "acknowledged"
+    PARTLY_RETURNED, COMPLIED, WITHDRAWN = "partly_returned", "complied", "withdrawn"
+    STATUSES = [
+        (DRAFT, "Draft"),
+        (ISSUED, "Issued"),
+        (ACKNOWLEDGED, "Acknowledged"),
+        (PARTLY_RETURNED, "Partly returned"),
+        (COMPLIED, "Complied"),
+        (WITHDRAWN, "Withdrawn"),
+    ]
+    status = models.CharField(max_length=20, choices=STATUSES, default=DRAFT)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
-        ordering = ["-issued_on", "reference"]
+        ordering = ["reference"]
 
     def __str__(self) -> str:
         return self.reference
+
+
+# --- Added for the inquiry workspace (migration 0002) ----------------------------------
+
+
+class TermsOfReferenceVersion(models.Model):
+    """One version of the terms of reference. A change adds a row; none is overwritten,
+    so the inquiry can show what its terms said on any day."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.PROTECT, related_name="terms_versions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    reason = models.CharField(max_length=500, blank=True)
+    changed_at = models.DateTimeField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["inquiry", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["inquiry", "number"], name="terms_version_once")
+        ]
+
+
+class RequestStatusChange(models.Model):
+    """One step of a request's life (draft, issued, acknowledged, partly returned,
+    complied, withdrawn), kept in order."""
+
+    request = models.ForeignKey(
+        EvidenceRequest, on_delete=models.PROTECT, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, blank=True, choices=EvidenceRequest.STATUSES)
+    to_status = models.CharField(max_length=20, choices=EvidenceRequest.STATUSES)
+    on = models.DateField(help_text="the day it happened")
+    note = models.TextField(blank=True)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["request", "recorded_at", "pk"]
+
+
+class DeadlineExtension(models.Model):
+    """A deadline moved later, with the reason; the request's `deadline` is the latest."""
+
+    request = models.ForeignKey(
+        EvidenceRequest, on_delete=models.PROTECT, related_name="extensions"
+    )
+    previous_deadline = models.DateField()
+    new_deadline = models.DateField()
+    reason = models.TextField()
+    granted_at = models.DateTimeField()
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["request", "granted_at", "pk"]
+
+
+class RequestNote(models.Model):
+    """A note on a request (a call with the recipient, a promise of more documents)."""
+
+    request = models.ForeignKey(EvidenceRequest, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField()
+    written_at = models.DateTimeField()
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["request", "written_at", "pk"]
+
+
+class RequestReminderSent(models.Model):
+    """A reminder sent about a request: at most one a day to each recipient."""
+
+    request = models.ForeignKey(EvidenceRequest, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=20)
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "recipient", "sent_on"], name="request_reminder_once_a_day"
+            )
+        ]

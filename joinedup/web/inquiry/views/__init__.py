@@ -1,0 +1,1 @@
+"""The inquiry's pages (thin: each calls a service and renders a template)."""
