@@ -50,10 +50,12 @@ def rotate() -> None:
 
     setup_django()
     from joinedup.web.crypto.rotation import rotate_keys
+    from joinedup.web.documents.services.files import reencrypt_stored_files
 
     done = rotate_keys()
     for column, count in done.rewritten.items():
         console.print(f"  {column}: {count} value(s) re-encrypted")
+    console.print(f"  inquiry files: {reencrypt_stored_files()} re-encrypted")
     console.print(f"Every encrypted value is now under key {done.newest}.")
     if done.older:
         console.print(
