@@ -1,0 +1,1 @@
+"""The survivors app's pages: `public` (the survivor's form, no sign-in) and `staff`."""
