@@ -26,6 +26,8 @@ REMINDERS: tuple[tuple[str, str], ...] = (
     ("intelligence: items to decide or escalated", "joinedup.web.intelligence.services"),
     ("recommendations: actions due or overdue", "joinedup.web.recommendations.services"),
     ("retention: records newly due for review", "joinedup.web.retention.services"),
+    ("inquiry: evidence requests due or overdue", "joinedup.web.inquiry.services"),
+    ("panel: drafts closing and proposals unanswered", "joinedup.web.panel.services"),
 )
 
 

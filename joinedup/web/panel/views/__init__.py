@@ -1,0 +1,1 @@
+"""The panel's pages: members.py, proposals.py, drafts.py and log.py."""

@@ -1,0 +1,116 @@
+"""Membership: staff add members under display names; members leave, and may withdraw
+what they said from publication; only the inquiry team and current members read the panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from joinedup.errors import InputError
+from joinedup.web.audit.models import AuditEntry
+from joinedup.web.panel import services
+from joinedup.web.panel.models import PanelMember, Proposal
+from tests.web.panel.conftest import Panel
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_add_a_member_under_the_name_they_chose(
+    panel: Panel, make_user: Callable[..., Any], client_for: Callable[[Any], Any]
+) -> None:
+    account = make_user("survivor_panel", first_name="Jordan")
+    page = client_for(panel.staff).post(
+        "/panel/members/add/", {"user": str(account.pk), "display_name": "  Sam  "}
+    )
+    assert page.status_code == 302
+    member = PanelMember.objects.get(user=account)
+    assert member.display_name == "Sam" and member.is_active
+    entry = AuditEntry.objects.get(action="panel.member_added", target_id=str(member.pk))
+    assert entry.detail == {"user_id": account.pk}, "ids only, never a name"
+
+
+def test_a_display_name_is_used_once_and_only_panel_accounts_join(
+    panel: Panel, make_user: Callable[..., Any]
+) -> None:
+    with pytest.raises(InputError, match="already has this name"):
+        services.add_member(panel.staff, make_user("survivor_panel"), "panel MEMBER 2")
+    with pytest.raises(InputError, match="survivors' panel role"):
+        services.add_member(panel.staff, make_user("specialist_practitioner"), "Panel member 9")
+    with pytest.raises(InputError, match="already on the panel"):
+        services.add_member(panel.staff, panel.members[0].user, "Panel member 9")
+
+
+def test_the_add_form_shows_the_error_summary(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    page = client_for(panel.staff).post("/panel/members/add/", {"user": "", "display_name": ""})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "There is a problem" in html and "Choose the member&#x27;s account" in html
+
+
+def test_other_members_see_only_display_names(
+    panel: Panel, proposal: Proposal, client_for: Callable[[Any], Any]
+) -> None:
+    page = client_for(panel.members[1].user).get(f"/panel/proposals/{proposal.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "Panel member 1" in html
+    owner = panel.members[0].user
+    assert owner.username not in html and "Rowan" not in html and "Ellis" not in html
+
+
+def test_a_member_leaves_and_can_no_longer_read_the_panel(
+    panel: Panel, proposal: Proposal, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[0]
+    client = client_for(member.user)
+    page = client.post("/panel/leave/", {"publication": "keep"})
+    assert page.status_code == 302
+    member.refresh_from_db()
+    assert member.left_at is not None and member.withdrawn_at is None
+    assert Proposal.objects.filter(member=member).count() == 1, "contributions stay"
+    assert client.get(f"/panel/proposals/{proposal.pk}/").status_code == 403
+    assert "You left the panel" in client.get("/panel/").content.decode()
+
+
+def test_leaving_needs_a_choice_about_publication(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    page = client_for(panel.members[0].user).post("/panel/leave/", {})
+    assert page.status_code == 200 and "There is a problem" in page.content.decode()
+    assert PanelMember.objects.get(pk=panel.members[0].pk).left_at is None
+
+
+def test_staff_end_a_membership_with_withdrawal(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[2]
+    page = client_for(panel.staff).post(
+        f"/panel/members/{member.pk}/end/", {"publication": "withdraw"}
+    )
+    assert page.status_code == 302
+    member.refresh_from_db()
+    assert member.left_at is not None and member.withdrawn_at is not None
+    with pytest.raises(InputError, match="already ended"):
+        services.end_membership(panel.staff, member, False)
+
+
+def test_a_panel_account_not_on_the_panel_reads_nothing(
+    panel: Panel, proposal: Proposal, signed_in_client: Callable[..., Any]
+) -> None:
+    outsider = signed_in_client("survivor_panel")
+    assert outsider.get("/panel/").status_code == 200
+    assert "not a member" in outsider.get("/panel/").content.decode()
+    for url in ("/panel/proposals/", f"/panel/proposals/{proposal.pk}/", "/panel/you-said-we-did/"):
+        assert outsider.get(url).status_code == 403, url
+
+
+def test_council_staff_cannot_see_the_panel(
+    panel: Panel, proposal: Proposal, signed_in_client: Callable[..., Any]
+) -> None:
+    for role in ("team_manager", "administrator", "auditor", "core_participant"):
+        client = signed_in_client(role)
+        assert client.get("/panel/").status_code == 403, role
+        assert client.get(f"/panel/proposals/{proposal.pk}/").status_code == 403, role
