@@ -19,6 +19,7 @@ CORE_PACKAGES = [
     "joinedup.screening",
     "joinedup.network",
     "joinedup.disclosure",
+    "joinedup.transparency",
     "joinedup.errors",
     "joinedup.config",
 ]

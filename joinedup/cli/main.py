@@ -59,6 +59,7 @@ def _register() -> None:
         remind,
         serve,
         synth,
+        transparency,
         users,
     )
 
@@ -77,6 +78,9 @@ def _register() -> None:
         linkage.link_file_command,
         disclose.disclose,
         redact.redact_text,
+        transparency.annual_report,
+        transparency.export_figures,
+        transparency.compare_areas_command,
         audit.audit,
         keys.keys,
         users.users,

@@ -1,0 +1,1 @@
+"""Views: `public` (open to everyone under /public/) and `staff` (publishing, signed in)."""
