@@ -1,0 +1,1 @@
+"""Thin views: each checks the capability, calls a service and renders a GOV.UK page."""
