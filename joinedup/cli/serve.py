@@ -75,6 +75,7 @@ def demo(children: int | None, seed: int, then_serve: bool, port: int) -> None:
     _screen_everyone()
     _network_everyone()
     _seed_casework(seed)
+    _seed_inquiry()
     show_demo_accounts()
     if then_serve:
         _serve("127.0.0.1", port, 8)
@@ -122,6 +123,19 @@ def _seed_casework(seed: int) -> None:
         return
     click.echo("Casework seeded (audited with the detail seed: demo):")
     for line in seeded.lines():
+        click.echo(f"  {line}")
+
+
+def _seed_inquiry() -> None:
+    """The inquiry's workspace and the public site's figures, once (joinedup/web/demo)."""
+    from joinedup.web.demo import seed_demo_inquiry
+
+    lines = seed_demo_inquiry()
+    if lines is None:
+        click.echo("Inquiry: already seeded; nothing added.")
+        return
+    click.echo("Inquiry and public site seeded (audited with the detail seed: demo):")
+    for line in lines:
         click.echo(f"  {line}")
 
 

@@ -1,6 +1,6 @@
-"""`joinedup demo`'s casework (joinedup/web/demo): a tiny borough, seeded once for the
-module, has what the demo promises in each casework app, all audited as a demo seed,
-and a second run adds nothing."""
+"""`joinedup demo`'s casework, then its inquiry and public site (joinedup/web/demo): a
+tiny borough, seeded once for the module, has what the demo promises in each app, all
+audited as a demo seed, and a second run adds nothing."""
 
 from __future__ import annotations
 
@@ -219,3 +219,77 @@ def test_example_csv_dates_move_together_to_the_first_due_day() -> None:
     gaps = sorted(date.fromisoformat(r["due"]) for r in original if r["due"])
     assert dues[0] == date(2030, 1, 1)
     assert [d - dues[0] for d in dues] == [d - gaps[0] for d in gaps]
+
+
+# --- The inquiry and the public site, seeded after the casework (issues 7 and 8) -------
+@pytest.fixture(scope="module")
+def inquiry_seeded(seeded: tuple[Seeded, int], django_db_blocker: Any) -> tuple[list[str], int]:
+    """`seed_demo_inquiry` once, after the casework; with the audit sequence before it."""
+    from joinedup.web.demo import seed_demo_inquiry
+
+    with django_db_blocker.unblock():
+        before = AuditEntry.objects.order_by("-sequence").values_list("sequence", flat=True)[0]
+        lines = seed_demo_inquiry()
+    assert lines is not None
+    return lines, before
+
+
+def test_the_inquiry_is_seeded_with_requests_documents_accounts_coding_and_a_panel(
+    inquiry_seeded: tuple[list[str], int],
+) -> None:
+    from joinedup.web.documents.models import Document
+    from joinedup.web.inquiry.models import EvidenceRequest, Inquiry
+    from joinedup.web.panel.models import Proposal
+    from joinedup.web.survivors.models import Account
+    from joinedup.web.themes.models import Coding
+
+    lines, _ = inquiry_seeded
+    inquiry = Inquiry.objects.get()
+    assert lines[0] == f"inquiry: {inquiry.title}"
+    assert EvidenceRequest.objects.filter(inquiry=inquiry).count() >= 4
+    assert Document.objects.filter(inquiry=inquiry, request__isnull=False).exists()
+    assert Account.objects.filter(inquiry=inquiry).count() == 6
+    assert Coding.objects.exists()
+    assert Proposal.objects.count() == 3
+
+
+def test_a_document_is_released_to_core_participants_and_one_to_the_public(
+    inquiry_seeded: tuple[list[str], int], client: Any
+) -> None:
+    from joinedup.web.redaction.models import Release
+    from joinedup.web.redaction.services.publication import published_documents
+
+    lines, _ = inquiry_seeded
+    assert Release.objects.filter(stage="core_participants").count() >= 2
+    public = published_documents()
+    assert len(public) == 1
+    assert any("released to inquiry_team, core_participants, public" in line for line in lines)
+    listed = client.get("/public/documents/").content.decode()
+    assert public[0].reference in listed
+    pdf = client.get(f"/public/documents/{public[0].reference}/pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    said = client.get("/public/you-said-we-did/").content.decode()
+    assert "Panel member" not in said and "demo.panel" not in said
+
+
+def test_the_public_site_shows_published_figures_of_the_demo_borough(
+    inquiry_seeded: tuple[list[str], int], client: Any
+) -> None:
+    from joinedup.web.transparency.models import Publication
+
+    assert Publication.objects.count() >= 2
+    home = client.get("/public/")
+    assert home.status_code == 200
+    assert "Referrals" in home.content.decode() or "referrals" in home.content.decode()
+
+
+def test_the_inquiry_seed_is_audited_as_a_seed_and_runs_once(
+    inquiry_seeded: tuple[list[str], int],
+) -> None:
+    from joinedup.web.demo import seed_demo_inquiry
+
+    _, before = inquiry_seeded
+    written = AuditEntry.objects.filter(sequence__gt=before)
+    assert written.exists()
+    assert all(e.detail.get("seed") == "demo" for e in written if e.action != "audit.view")
+    assert seed_demo_inquiry() is None

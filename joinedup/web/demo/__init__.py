@@ -39,7 +39,13 @@ from joinedup.web.demo.meetings import seed_meetings
 from joinedup.web.demo.recommendations import seed_recommendations
 from joinedup.web.demo.sharing import seed_sharing
 
-__all__ = ["SEED_DETAIL", "Seeded", "already_seeded", "seed_demo_casework"]
+__all__ = [
+    "SEED_DETAIL",
+    "Seeded",
+    "already_seeded",
+    "seed_demo_casework",
+    "seed_demo_inquiry",
+]
 
 SEED_DETAIL = {"seed": "demo"}
 NO_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -99,3 +105,37 @@ def _seed(rng: random.Random, now: datetime | None) -> Seeded:
         sharing=[d.reference for d in decisions],
         source=source.title,
     )
+
+
+def seed_demo_inquiry(now: datetime | None = None) -> list[str] | None:
+    """Seed the inquiry's apps and publish the partnership's figures once, after the
+    casework (the figures count it); None if an inquiry exists already (nothing added).
+
+    The inquiry (`inquiry.py`) with its requests, documents returned under them
+    (`documents.py`), redaction at every stage (`redaction.py`), survivors' accounts
+    (`survivors.py`), the codebook and coding (`themes.py`), the survivors' panel
+    (`panel.py`) and the public site's publications (`transparency.py`)."""
+    from joinedup.web.demo.documents import seed_documents
+    from joinedup.web.demo.inquiry import seed_inquiry
+    from joinedup.web.demo.panel import seed_panel
+    from joinedup.web.demo.redaction import seed_redaction
+    from joinedup.web.demo.survivors import seed_survivors
+    from joinedup.web.demo.themes import seed_themes
+    from joinedup.web.demo.transparency import seed_transparency
+    from joinedup.web.inquiry.models import Inquiry
+
+    if Inquiry.objects.exists():
+        return None
+    with override_settings(EMAIL_BACKEND=NO_EMAIL), detail_added(**SEED_DETAIL):
+        with transaction.atomic():
+            cast = cast_for_demo(now)
+            inquiry = seed_inquiry(cast)
+            documents = seed_documents(cast, inquiry)
+            lines = [f"inquiry: {inquiry.title}", f"documents: {len(documents)} received"]
+            lines += seed_redaction(cast, documents)
+            accounts = seed_survivors(cast, inquiry)
+            lines.append(f"survivors' accounts: {len(accounts)} (references only)")
+            lines += seed_themes(cast, inquiry)
+            lines += seed_panel(cast, inquiry)
+            lines += seed_transparency(cast)
+            return lines

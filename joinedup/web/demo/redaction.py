@@ -38,6 +38,8 @@ def seed_redaction(cast: Cast, documents: list[Document]) -> list[str]:
     """Redact the demo documents; returns one line per document worked on."""
     versions = [v for v in (_latest(d) for d in documents) if v is not None]
     fresh = [v for v in versions if not v.redactions.exists()]
+    # A live investigation is never released to the public: those documents go last.
+    fresh.sort(key=lambda v: v.document.live_investigation)
     if not fresh:
         return []
     colleague = _colleague(cast, fresh[0].document)

@@ -38,6 +38,16 @@ NAVIGATION: tuple[NavigationItem, ...] = (
     NavigationItem("Retention", "retention:index", ("manage_retention", "place_legal_holds")),
     NavigationItem("Audit", "audit:index", "view_audit"),
     NavigationItem("Administration", "admin:index", "administer"),
+    NavigationItem("Publish figures", "transparency:index", "publish_statistics"),
+    # The independent inquiry (issue 7): its staff, core participants, the survivors' panel
+    NavigationItem("Inquiry", "inquiry:index", "inquiry_work"),
+    NavigationItem("Documents", "documents:index", "inquiry_work"),
+    NavigationItem("Redaction", "redaction:index", "inquiry_work"),
+    NavigationItem("Accounts", "survivors:index", "inquiry_work"),
+    NavigationItem("Themes", "themes:index", "inquiry_work"),
+    NavigationItem("Released documents", "released:index", "read_released_documents"),
+    NavigationItem("Survivors' panel", "panel:index", "take_part_in_panel"),
+    NavigationItem("Inquiry audit", "audit:inquiry", "inquiry_work"),
 )
 
 
@@ -52,7 +62,7 @@ def navigation_for(request: HttpRequest) -> list[NavigationLink]:
         return []
     links = []
     for item in NAVIGATION:
-        if not _may_use(user, item.capability):
+        if not _may_use(user, item.capability) or not _within_areas(user, item.url_name):
             continue
         try:
             href = reverse(item.url_name)
@@ -69,6 +79,14 @@ def _may_use(user: object, capability: str | tuple[str, ...] | None) -> bool:
         return True
     wanted = (capability,) if isinstance(capability, str) else capability
     return any(has_capability(user, c) for c in wanted)
+
+
+def _within_areas(user: object, url_name: str) -> bool:
+    """Roles from outside the partnership are offered only their own areas."""
+    from joinedup.web.access.areas import may_reach
+
+    namespace, _, name = url_name.rpartition(":")
+    return may_reach(str(getattr(user, "role", "")), namespace, name)
 
 
 def _is_current(path: str, href: str) -> bool:

@@ -93,12 +93,18 @@ def test_every_navigation_item_names_a_capability_the_roles_table_knows() -> Non
     ("role", "expected"),
     [
         ("team_manager", ["Dashboard", "Search", "Front door", "Cases", "MACE", "Intelligence",
-                          "Sharing decisions", "Recommendations", "Review links", "Records held"]),
+                          "Sharing decisions", "Recommendations", "Review links", "Records held",
+                          "Publish figures"]),
         ("school_safeguarding_lead", ["Dashboard", "Search", "Front door", "MACE",
                                       "Sharing decisions", "Recommendations", "Records held"]),
-        ("inquiry_team", ["Dashboard", "Search", "Recommendations", "Records held", "Retention"]),
+        ("inquiry_team", ["Dashboard", "Search", "Recommendations", "Records held", "Retention",
+                          "Inquiry", "Documents", "Redaction", "Accounts", "Themes",
+                          "Released documents", "Survivors' panel", "Inquiry audit"]),
         ("administrator", ["Dashboard", "Recommendations", "Records held", "Retention",
-                           "Administration"]),
+                           "Administration", "Publish figures"]),
+        # From outside the partnership: only their own area, never the council's pages
+        ("core_participant", ["Dashboard", "Released documents"]),
+        ("survivor_panel", ["Dashboard", "Survivors' panel"]),
     ],
 )  # fmt: skip
 def test_casework_pages_are_in_the_navigation_of_the_roles_that_use_them(

@@ -128,6 +128,15 @@ def _recommendations(user: Any, now: datetime) -> list[WorkItem]:
     ]
 
 
+def _inquiry(user: Any, now: datetime) -> list[WorkItem]:
+    from joinedup.web.inquiry.services import dashboard_items
+
+    return [
+        _tagged(i.label, i.href, i.due, i.tag)
+        for i in dashboard_items(user, today=timezone.localdate(now))
+    ]
+
+
 def _retention(user: Any, now: datetime) -> list[WorkItem]:
     from joinedup.web.retention.services import dashboard_items
 
@@ -149,6 +158,8 @@ SOURCES: tuple[Source, ...] = (
      _recommendations, "The recommendations tracker", "recommendations:index"),
     ("Records retention", ("manage_retention", "place_legal_holds"), _retention,
      "Records retention", "retention:index"),
+    ("Evidence requests", ("inquiry_work",), _inquiry, "The register of requests",
+     "inquiry:requests"),
 )  # fmt: skip
 
 

@@ -181,28 +181,22 @@ class PublicResponse:
 
 
 def _published_documents() -> Sequence[Any]:
-    try:
-        from joinedup.web.redaction.services.publication import published_documents
-    except ImportError:
-        return []
+    from joinedup.web.redaction.services.publication import published_documents
+
     return list(published_documents())
 
 
 def _published_pdf(reference: str) -> bytes | None:
-    try:
-        from joinedup.web.redaction.services.publication import published_pdf
-    except ImportError:
-        return None
+    from joinedup.web.redaction.services.publication import published_pdf
+
     found: bytes | None = published_pdf(reference)
     return found
 
 
 def _you_said_we_did() -> Sequence[Any]:
-    try:
-        from joinedup.web.panel.services.public import you_said_we_did as log
-    except ImportError:
-        return []
-    return list(log())
+    from joinedup.web.panel.services.public import you_said_we_did
+
+    return list(you_said_we_did())
 
 
 def documents() -> list[PublicDocument]:
