@@ -195,7 +195,7 @@ def test_a_manager_works_a_case_from_opening_to_closing_and_reopening(
     page.get_by_role("link", name="Record a review").click()
     axe_check(page)
     page.get_by_role("button", name="Record the review").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe_check(page)
     screenshot(page, "cases-10-review-errors")
     _fill_date(page, "Date the review was held", today)

@@ -20,6 +20,7 @@ from typing import Any
 import pypdf
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -193,7 +194,7 @@ def test_a_practitioner_finds_opens_reads_downloads_and_grades_a_child(
     axe_check(page)
     screenshot(page, "journey-5-purpose")
     page.get_by_role("button", name="Continue to the record").click()
-    assert page.locator(".govuk-error-summary").is_visible()  # no purpose chosen
+    expect(page.locator(".govuk-error-summary")).to_be_visible()  # no purpose chosen
     page.get_by_label(PURPOSE).check()
     page.get_by_role("button", name="Continue to the record").click()
     page.wait_for_url(f"**/people/{child.person_id}/")

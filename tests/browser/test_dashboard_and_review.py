@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -84,7 +85,7 @@ def test_a_practitioner_sees_their_dashboard_and_confirms_a_link(
 
     page.get_by_label("Same person: link the two records (must-link)").check()
     page.get_by_role("button", name="Record decision and go to the next pair").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert "Enter your reason" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page)
     screenshot(page, "review-pair-without-reason")

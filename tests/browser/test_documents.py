@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -43,7 +44,7 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
     page.goto("/inquiry/documents/upload/")
     axe_check(page)
     page.get_by_role("button", name="Upload document").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     axe_check(page)
     page.get_by_label("File").set_input_files(str(letter))
     page.get_by_label("Title").fill("Letter about a missing episode")
@@ -55,7 +56,7 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
 
     page.get_by_label("Line of inquiry").select_option(label="L1 Missing episodes")
     page.get_by_role("button", name="Add tag").click()
-    assert page.get_by_text("Tagged INQ000001 L1").is_visible()
+    expect(page.get_by_text("Tagged INQ000001 L1")).to_be_visible()
 
     page.goto("/inquiry/documents/search/?q=missing")
     assert page.get_by_text("1 document found.").is_visible()
@@ -66,7 +67,7 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
     page.get_by_label("File").set_input_files(str(letter))
     page.get_by_label("Title").fill("The same letter again")
     page.get_by_role("button", name="Upload document").click()
-    assert page.get_by_text("This exact file is already held in").is_visible()
+    expect(page.get_by_text("This exact file is already held in")).to_be_visible()
     axe_check(page)
     page.get_by_label("Add it as a new document anyway").check()
     page.get_by_role("button", name="Continue").click()

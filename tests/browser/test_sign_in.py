@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import BrowserAccount
 
 
@@ -48,7 +50,7 @@ def test_the_code_step_is_axe_clean_and_a_wrong_code_is_refused(
     wrong = "000000" if account.current_code() != "000000" else "111111"
     page.get_by_label("Enter your security code").fill(wrong)
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert "/sign-in/code/" in page.url
     axe_check(page)
     screenshot(page, "sign-in-wrong-code")

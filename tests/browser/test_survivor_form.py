@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -80,7 +81,7 @@ def test_a_survivor_sends_an_account_and_changes_a_choice(
     axe_check(page)
     screenshot(page, "survivors-check")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Your account has been sent").is_visible()
+    expect(page.get_by_role("heading", name="Your account has been sent")).to_be_visible()
     axe_check(page)
     screenshot(page, "survivors-sent")
     reference = page.locator("#reference").inner_text().strip()
@@ -105,7 +106,7 @@ def test_a_survivor_sends_an_account_and_changes_a_choice(
     ).get_by_label("No", exact=True).check()
     screenshot(page, "survivors-choices")
     page.get_by_role("button", name="Save your choices").click()
-    assert page.get_by_role("heading", name="Your choices have been saved").is_visible()
+    expect(page.get_by_role("heading", name="Your choices have been saved")).to_be_visible()
     axe_check(page)
     assert current_choices(account).research_use is False
 
