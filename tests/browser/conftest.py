@@ -154,23 +154,41 @@ def _keep_error(errors: list[str], message: Any) -> None:
         errors.append(f"console error at {message.location.get('url', '?')}: {message.text}")
 
 
+AXE_RUN = """async (tags) => {
+    const result = await axe.run(document, {
+        runOnly: {type: "tag", values: tags},
+        resultTypes: ["violations"],
+    });
+    return result.violations;
+}"""
+# What Chromium says when the page navigates away while axe is running on it: a link or
+# button clicked just before the check has not finished loading the next page yet.
+NAVIGATED = ("reading 'documentElement'", "Execution context was destroyed")
+
+
 @pytest.fixture
 def axe_check() -> Callable[[Any], None]:
     def check(page: Any) -> None:
-        violations = page.evaluate(
-            """async (tags) => {
-                const result = await axe.run(document, {
-                    runOnly: {type: "tag", values: tags},
-                    resultTypes: ["violations"],
-                });
-                return result.violations;
-            }""",
-            list(AXE_TAGS),
-        )
+        violations = _run_axe(page)
         if violations:
             pytest.fail(format_violations(page.url, violations), pytrace=False)
 
     return check
+
+
+def _run_axe(page: Any, attempts: int = 3) -> Any:
+    """axe on the page once it has loaded; again if the page was still navigating."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(1, attempts + 1):
+        page.wait_for_load_state("load")
+        try:
+            return page.evaluate(AXE_RUN, list(AXE_TAGS))
+        except PlaywrightError as error:
+            if attempt == attempts or not any(n in str(error) for n in NAVIGATED):
+                raise
+            page.wait_for_timeout(250)
+    return None
 
 
 def format_violations(url: str, violations: list[dict[str, Any]]) -> str:
