@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -244,9 +245,10 @@ def _screen(
     axe_check(page)
 
     page.get_by_role("link", name="Link the child to the person index").click()
-    page.get_by_role("button", name="Search").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
     found = page.locator(f'input[name="child"][value="{child.person_id}"]')
-    assert found.count() == 1, f"the index search did not find {child.person_id}"
+    expect(found, f"the index search did not find {child.person_id}").to_have_count(1)
     found.check()
     axe_check(page)
     screenshot(page, "casework-2-link-child")
@@ -269,7 +271,7 @@ def _screen(
     axe_check(page)
     screenshot(page, "casework-3-contact-decided")
     case_link = page.locator("dl a", has_text="CASE-")
-    assert case_link.count() == 1, "the decided contact does not link to its case"
+    expect(case_link, "the decided contact does not link to its case").to_have_count(1)
     journey.case = case_link.inner_text().strip()
     case_link.click()
     page.wait_for_url(f"**/cases/{journey.case}/")
@@ -335,7 +337,8 @@ def _mace(
     axe_check(page)
     page.locator(f'form:has(input[name="place"][value="{place.pk}"]) button').click()
     page.wait_for_url(f"**/meetings/{meeting}/agenda/")
-    assert page.locator("#agenda li").count() == 2, "the child and the location are not both on"
+    agenda = page.locator("#agenda li")
+    expect(agenda, "the child and the location are not both on").to_have_count(2)
     axe_check(page)
     screenshot(page, "casework-6-agenda")
 

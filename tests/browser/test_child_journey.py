@@ -182,9 +182,10 @@ def test_a_practitioner_finds_opens_reads_downloads_and_grades_a_child(
     for step, typed in (("misspelt", f"{child.forename} {misspelt(child.surname)}"),
                         ("nickname", f"{child.nickname} {child.surname}")):  # fmt: skip
         page.get_by_label("Name or alias").fill(typed)
-        page.get_by_role("button", name="Search").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Search").click()
         result = page.locator(f'a[href="/people/{child.person_id}/"]')
-        assert result.count() == 1, f"searching {typed!r} did not find {child.person_id}"
+        expect(result, f"searching {typed!r} did not find {child.person_id}").to_have_count(1)
         axe_check(page)
         screenshot(page, f"journey-4-search-{step}")
 
@@ -227,8 +228,8 @@ def test_a_practitioner_finds_opens_reads_downloads_and_grades_a_child(
     page.get_by_label(label, exact=True).check()
     page.get_by_role("button", name="Record agreed grade").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
-    assert page.title().startswith("Error: ")
+    expect(summary).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: "))
     assert summary.evaluate("el => el === document.activeElement"), "summary not focused"
     first_in_section = page.locator("main .govuk-grid-column-two-thirds > *").first
     assert first_in_section.get_attribute("class") == "govuk-error-summary"
@@ -277,7 +278,7 @@ def test_a_manager_breaks_the_glass_and_their_manager_is_told(
     sign_in(page, manager)
     page.goto(f"/people/{child}/")
     _forget_expected_403(browser_errors)
-    assert page.get_by_role("heading", name="You cannot open this record").is_visible()
+    expect(page.get_by_role("heading", name="You cannot open this record")).to_be_visible()
     axe_check(page)
     screenshot(page, "break-glass-1-refused")
 

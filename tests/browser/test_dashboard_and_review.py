@@ -65,7 +65,7 @@ def test_a_practitioner_sees_their_dashboard_and_confirms_a_link(
     prompts = page.locator("#prompts + p + table")
     for person_id in prompted:
         assert person_id in prompts.inner_text()
-    assert page.get_by_role("heading", name="Links waiting for review").is_visible()
+    expect(page.get_by_role("heading", name="Links waiting for review")).to_be_visible()
     axe_check(page)
     screenshot(page, "dashboard-practitioner")
 
@@ -79,7 +79,7 @@ def test_a_practitioner_sees_their_dashboard_and_confirms_a_link(
         "run_id", "-match_probability", "pk")[:2]  # fmt: skip
     page.get_by_role("link", name=f"Pair {first.pk}", exact=True).click()
     page.wait_for_url(f"**/review/{first.pk}/")
-    assert page.get_by_role("heading", name="Why the model scored them so").is_visible()
+    expect(page.get_by_role("heading", name="Why the model scored them so")).to_be_visible()
     axe_check(page)
     screenshot(page, "review-pair")
 
@@ -163,5 +163,5 @@ def test_a_manager_reads_a_break_glass_notification_on_the_dashboard(
 
     page.get_by_role("button", name="Mark as read").click()
     page.wait_for_url("**/")
-    assert page.locator(".govuk-notification-banner").count() == 0
+    expect(page.locator(".govuk-notification-banner")).to_have_count(0)
     axe_check(page)

@@ -50,8 +50,8 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
     page.get_by_label("Title").fill("Letter about a missing episode")
     page.get_by_role("button", name="Upload document").click()
     page.wait_for_url("**/inquiry/documents/*/")
-    assert page.get_by_text("Added INQ000001").is_visible()
-    assert page.get_by_text("reported missing from the care home").is_visible()
+    expect(page.get_by_text("Added INQ000001")).to_be_visible()
+    expect(page.get_by_text("reported missing from the care home")).to_be_visible()
     axe_check(page)
 
     page.get_by_label("Line of inquiry").select_option(label="L1 Missing episodes")
@@ -59,8 +59,8 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
     expect(page.get_by_text("Tagged INQ000001 L1")).to_be_visible()
 
     page.goto("/inquiry/documents/search/?q=missing")
-    assert page.get_by_text("1 document found.").is_visible()
-    assert page.locator("mark", has_text="missing").first.is_visible()
+    expect(page.get_by_text("1 document found.")).to_be_visible()
+    expect(page.locator("mark", has_text="missing").first).to_be_visible()
     axe_check(page)
 
     page.goto("/inquiry/documents/upload/")
@@ -72,10 +72,10 @@ def test_the_inquiry_team_uploads_tags_and_finds_a_document(
     page.get_by_label("Add it as a new document anyway").check()
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/inquiry/documents/*/")
-    assert page.get_by_role("cell", name="Same file").is_visible()
+    expect(page.get_by_role("cell", name="Same file")).to_be_visible()
 
     page.goto("/inquiry/documents/duplicates/")
-    assert page.get_by_text("Group 1: 2 documents, the same file").is_visible()
+    expect(page.get_by_text("Group 1: 2 documents, the same file")).to_be_visible()
     axe_check(page)
     page.goto("/inquiry/documents/")
     axe_check(page)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -106,7 +107,7 @@ def test_a_manager_runs_an_operational_meeting_and_the_owner_sees_the_action(
     axe_check(page)
     page.locator(f'form:has(input[name="place"][value="{place.pk}"]) button').click()
     page.wait_for_url(f"**/meetings/{meeting.reference}/agenda/")
-    assert page.locator("#agenda li").count() == 2
+    expect(page.locator("#agenda li")).to_have_count(2)
     axe_check(page)
     screenshot(page, "meetings-agenda")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 PUBLIC_PAGES = [
     ("/accessibility/", "Accessibility statement for joinedup"),
@@ -26,7 +27,7 @@ def test_public_page_passes_axe_and_has_the_layout(
     response = page.goto(path)
     assert response.status == 200
     assert page.get_by_role("heading", level=1).inner_text() == heading
-    assert page.get_by_role("link", name="Accessibility statement").is_visible()
+    expect(page.get_by_role("link", name="Accessibility statement")).to_be_visible()
     assert "Synthetic data" in page.locator(".govuk-phase-banner").inner_text()
     # GOV.UK Frontend's module script ran (no inline script did it).
     assert "govuk-frontend-supported" in (page.locator("body").get_attribute("class") or "")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -51,7 +52,7 @@ def test_publish_a_year_then_read_it_on_the_public_site(
     page.context.clear_cookies()  # signed out: the public site needs no sign-in
     page.goto("/public/")
     page.get_by_role("heading", name="Child exploitation: our figures and reports").wait_for()
-    assert page.locator(".app-key-figure").first.is_visible()
+    expect(page.locator(".app-key-figure").first).to_be_visible()
     axe_check(page)
     screenshot(page, "public-home")
 
@@ -60,7 +61,7 @@ def test_publish_a_year_then_read_it_on_the_public_site(
     chart = page.locator("svg.app-chart").first
     assert chart.get_attribute("role") == "img"
     assert "* (not published)" in chart.inner_html()
-    assert page.locator("#table-by-sex").is_visible()
+    expect(page.locator("#table-by-sex")).to_be_visible()
     axe_check(page)
     screenshot(page, "public-figure")
     with page.expect_download() as download:

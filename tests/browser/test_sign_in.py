@@ -24,7 +24,7 @@ def test_sign_in_with_password_and_code_lands_on_the_dashboard(
     axe_check(page)
     sign_in(page, account)
     assert page.url == f"{live_server.url}/"
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     header = page.locator("header").inner_text()
     assert "Priya Shah" in header and "Team manager" in header
     assert page.locator(".govuk-service-navigation__link[aria-current=page]").inner_text() == (
@@ -86,7 +86,7 @@ def test_sign_in_with_the_keyboard_alone(
     page.keyboard.type(account.current_code())
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/sign-in/" not in url)
-    assert page.get_by_role("button", name="Sign out").is_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     screenshot(page, "signed-in-by-keyboard")
 
 
@@ -155,7 +155,7 @@ def test_first_sign_in_sets_up_the_authenticator(
     page.get_by_label("Password", exact=True).fill(account.password)
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/sign-in/set-up/")
-    assert page.get_by_role("img", name="QR code for your authenticator app").is_visible()
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     axe_check(page)
     screenshot(page, "set-up-two-factor")
     device = TOTPDevice.objects.get(user=account.user, confirmed=False)
@@ -163,4 +163,4 @@ def test_first_sign_in_sets_up_the_authenticator(
     page.get_by_label("Security code").fill(code)
     page.get_by_role("button", name="Confirm and sign in").click()
     page.wait_for_url(lambda url: "/sign-in/" not in url)
-    assert page.get_by_role("button", name="Sign out").is_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()

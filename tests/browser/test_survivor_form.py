@@ -77,7 +77,7 @@ def test_a_survivor_sends_an_account_and_changes_a_choice(
     axe_check(page)
     _continue(page)
 
-    assert page.get_by_role("heading", name="Check your answers before sending").is_visible()
+    expect(page.get_by_role("heading", name="Check your answers before sending")).to_be_visible()
     axe_check(page)
     screenshot(page, "survivors-check")
     page.get_by_role("button", name="Send").click()
@@ -99,7 +99,7 @@ def test_a_survivor_sends_an_account_and_changes_a_choice(
     page.get_by_label("Reference").fill(reference.lower())
     page.get_by_label("Passphrase").fill(passphrase)
     _continue(page)
-    assert page.get_by_role("heading", name="Your choices").is_visible()
+    expect(page.get_by_role("heading", name="Your choices")).to_be_visible()
     axe_check(page)
     page.get_by_role(
         "group", name="Can the inquiry use your account in its research?"
@@ -123,4 +123,4 @@ def test_the_leave_this_site_button_leaves(
     screenshot(page, "survivors-leave")
     page.get_by_role("button", name="Emergency Leave this site").click()
     page.wait_for_url("https://www.bbc.co.uk/weather")
-    assert page.title() == "Weather"
+    expect(page).to_have_title("Weather")

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import BrowserAccount
 
 
@@ -63,6 +65,6 @@ def test_the_inquiry_team_codes_an_account_and_reads_the_protected_counts(
 
     page.goto(f"/inquiry/themes/{inquiry.pk}/counts/")
     assert "ons10 v1" in page.locator("main").inner_text()
-    assert page.locator("svg.themes-chart").count() == 1
+    expect(page.locator("svg.themes-chart")).to_have_count(1)
     axe_check(page)
     screenshot(page, "themes-counts")
