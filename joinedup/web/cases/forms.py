@@ -7,11 +7,9 @@ Every form that changes a case carries the version of the case the worker saw
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from joinedup.web.access import roles
 from joinedup.web.accounts.models import Team, User
@@ -69,24 +67,6 @@ class VersionForm(DateInputs):
         """After a refused save, carry the current version, so that saving again (having
         seen what changed) is a deliberate choice."""
         self.data = {**{key: self.data[key] for key in self.data}, "version": str(version)}
-
-    def full_date(self, prefix: str, what: str, *, required: bool = True) -> date | None:
-        """A whole date from the boxes `<prefix>_day/_month/_year`, or None (with an error)."""
-        typed = self.partial_date(prefix, what)
-        if typed is None:
-            if required and f"{prefix}_day" not in self.errors:
-                self.add_error(f"{prefix}_day", f"Enter {what.lower()}")
-            return None
-        if typed.precision != "day":
-            self.add_error(f"{prefix}_day", f"{what} must include a day and month")
-            return None
-        return typed.earliest()
-
-    def not_in_future(self, prefix: str, what: str, when: date | None) -> date | None:
-        if when is not None and when > timezone.localdate():
-            self.add_error(f"{prefix}_day", f"{what} must be today or in the past")
-            return None
-        return when
 
 
 class CaseFiltersForm(forms.Form):

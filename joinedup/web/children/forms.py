@@ -49,6 +49,33 @@ class DateInputs(forms.Form):
             self.add_error(f"{prefix}_{_box_at_fault(boxes, str(error.messages[0]))}", error)
             return None
 
+    def full_date(self, prefix: str, what: str, *, required: bool = True) -> date | None:
+        """A whole date from the boxes, or None with one GOV.UK error on the box at fault.
+
+        `what` names the date ("the start date" or "The start date"): "Enter the start
+        date" when the boxes are empty and `required`, "The start date must include a day
+        and month" when only a month or a year is typed.
+        """
+        sentence = what[:1].upper() + what[1:]
+        typed = self.partial_date(prefix, sentence)
+        if typed is None:
+            wrong = any(self.has_error(f"{prefix}_{part}") for part in ("day", "month", "year"))
+            if required and not wrong:
+                self.add_error(f"{prefix}_day", f"Enter {what[:1].lower()}{what[1:]}")
+            return None
+        if typed.precision != "day":
+            self.add_error(f"{prefix}_day", f"{sentence} must include a day and month")
+            return None
+        return typed.earliest()
+
+    def not_in_future(self, prefix: str, what: str, when: date | None) -> date | None:
+        """`when`, or None with an error when it is after today."""
+        if when is not None and when > timezone.localdate():
+            sentence = what[:1].upper() + what[1:]
+            self.add_error(f"{prefix}_day", f"{sentence} must be today or in the past")
+            return None
+        return when
+
 
 def _box_at_fault(boxes: tuple[str, ...], message: str) -> str:
     if "year" in message.lower() or not boxes[2].strip():
@@ -167,13 +194,8 @@ class AgreedGradeForm(DateInputs):
         return self.date_input("review")
 
     def _review_due(self) -> date | None:
-        due = self.partial_date("review", "Review date")
-        if due is None:
-            return None
-        if due.precision != "day":
-            self.add_error("review_day", "Review date must include a day and month")
-            return None
-        if due.earliest() <= timezone.localdate():
+        due = self.full_date("review", "Review date", required=False)
+        if due is not None and due <= timezone.localdate():
             self.add_error("review_day", "Review date must be in the future")
             return None
-        return due.earliest()
+        return due

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from django import forms
 
 from joinedup.web.children.dates import day_box, month_box, year_box
-from joinedup.web.children.forms import DateInput
+from joinedup.web.children.forms import DateInput, DateInputs
 from joinedup.web.documents.models import Document
 from joinedup.web.inquiry.models import EvidenceRequest, Inquiry, LineOfInquiry
 from joinedup.web.records.models import Agency
@@ -26,27 +25,8 @@ __all__ = [
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-class _Dates(forms.Form):
-    def date_input(self, prefix: str) -> DateInput:
-        day, month, year = (self[f"{prefix}_{part}"] for part in ("day", "month", "year"))
-        errors = [str(e) for box in (day, month, year) for e in box.errors]
-        return DateInput(prefix, day, month, year, errors[0] if errors else "")
-
-    def full_date(self, prefix: str, what: str) -> date | None:
-        boxes = [
-            str(self.cleaned_data.get(f"{prefix}_{p}", "") or "").strip()
-            for p in ("day", "month", "year")
-        ]
-        if not any(boxes):
-            return None
-        try:
-            day, month, year = (int(b) for b in boxes)
-            if year < 1900:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            self.add_error(f"{prefix}_day", f"{what} must be a real date, such as 31 3 2024")
-            return None
+class _Dates(DateInputs):
+    """A form with GOV.UK date inputs (`DateInputs.full_date`)."""
 
 
 def _agency_choices() -> list[tuple[str, str]]:
@@ -109,7 +89,7 @@ class DetailsForm(_Dates):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data["dated"] = self.full_date("dated", "The date on the document")
+        data["dated"] = self.full_date("dated", "The date on the document", required=False)
         chosen = data.get("request")
         found = EvidenceRequest.objects.filter(pk=int(chosen)).first() if chosen else None
         data["evidence_request"] = found
@@ -252,8 +232,8 @@ class FiltersForm(_Dates):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data["dated_from"] = self.full_date("from", "The first date")
-        data["dated_to"] = self.full_date("to", "The last date")
+        data["dated_from"] = self.full_date("from", "The first date", required=False)
+        data["dated_to"] = self.full_date("to", "The last date", required=False)
         if data["dated_from"] and data["dated_to"] and data["dated_from"] > data["dated_to"]:
             self.add_error("to_day", "The last date must be the same as or after the first date")
         return data

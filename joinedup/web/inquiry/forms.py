@@ -1,7 +1,7 @@
 """The inquiry's forms, with GOV.UK error messages (each says what to do).
 
 Dates are GOV.UK date inputs: `<prefix>_day`, `_month` and `_year` boxes, checked
-together by `_Dates.full_date`, which puts the one error on the day box so the error
+together by `DateInputs.full_date`, which puts the one error on the day box so the error
 summary links to the input.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 
 from joinedup.web.children.dates import day_box, month_box, year_box
-from joinedup.web.children.forms import DateInput
+from joinedup.web.children.forms import DateInput, DateInputs
 from joinedup.web.inquiry.models import CoreParticipant
 from joinedup.web.inquiry.services import vocabulary as vocab
 from joinedup.web.records.models import Agency
@@ -74,32 +74,7 @@ def agency_from(code: str) -> Agency | None:
     return Agency.objects.filter(code=code).first() if code else None
 
 
-class _Dates(forms.Form):
-    def date_input(self, prefix: str) -> DateInput:
-        day, month, year = (self[f"{prefix}_{part}"] for part in ("day", "month", "year"))
-        errors = [str(e) for box in (day, month, year) for e in box.errors]
-        return DateInput(prefix, day, month, year, errors[0] if errors else "")
-
-    def full_date(self, prefix: str, what: str, *, required: bool) -> date | None:
-        boxes = [
-            str(self.cleaned_data.get(f"{prefix}_{p}", "")).strip()
-            for p in ("day", "month", "year")
-        ]
-        if not any(boxes):
-            if required:
-                self.add_error(f"{prefix}_day", f"Enter {what}")
-            return None
-        try:
-            day, month, year = (int(b) for b in boxes)
-            if year < 1900:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            self.add_error(
-                f"{prefix}_day", f"{what.capitalize()} must be a real date, such as 31 3 2027"
-            )
-            return None
-
+class _Dates(DateInputs):
     @staticmethod
     def initial_date(prefix: str, value: date | None) -> dict[str, str]:
         if value is None:

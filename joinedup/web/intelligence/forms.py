@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from joinedup.errors import InputError
 from joinedup.records import vocabularies
@@ -123,17 +122,8 @@ class LogItemForm(DateInputs):
         return data
 
     def _received_on(self) -> date | None:
-        received = self.partial_date("received", "The date it was received")
-        boxes_wrong = any(self.has_error(f"received_{box}") for box in ("day", "month", "year"))
-        if received is None and not boxes_wrong:
-            self.add_error("received_day", "Enter the date it was received")
-        elif received is not None and received.precision != "day":
-            self.add_error("received_day", "The date it was received must include a day and month")
-        elif received is not None and received.earliest() > timezone.localdate():
-            self.add_error("received_day", "The date it was received must be today or in the past")
-        else:
-            return received.earliest() if received else None
-        return None
+        received = self.full_date("received", "The date it was received")
+        return self.not_in_future("received", "The date it was received", received)
 
     def _lines(self, field: str, make: Any) -> list[SubjectInput]:
         found = []

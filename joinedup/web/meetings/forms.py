@@ -8,7 +8,7 @@ form is made.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from django import forms
@@ -51,24 +51,7 @@ def _text(label: str, message: str, *, max_length: int = MAX_TEXT, area: bool = 
     )  # fmt: skip
 
 
-class _FullDate(DateInputs):
-    """A form with one whole date (`<prefix>_day/_month/_year`)."""
-
-    def whole_date(self, prefix: str, what: str) -> date | None:
-        boxes = [
-            self.cleaned_data.get(f"{prefix}_{p}", "").strip() for p in ("day", "month", "year")
-        ]
-        if not any(boxes):
-            self.add_error(f"{prefix}_day", f"Enter {what.lower()}")
-            return None
-        found = self.partial_date(prefix, what)
-        if found is not None and found.precision != "day":
-            self.add_error(f"{prefix}_day", f"{what} must include a day and a month")
-            return None
-        return found.earliest() if found else None
-
-
-class MeetingForm(_FullDate):
+class MeetingForm(DateInputs):
     kind = forms.ChoiceField(widget=forms.RadioSelect,
                              error_messages=_required("Select the kind of meeting"))  # fmt: skip
     on_day, on_month, on_year = day_box(), month_box(), year_box()
@@ -92,7 +75,7 @@ class MeetingForm(_FullDate):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        day = self.whole_date("on", "The date of the meeting")
+        day = self.full_date("on", "The date of the meeting")
         at = _TIME.match(data.get("at") or "")
         if not at:
             self.add_error("at", "Enter the time the meeting starts, like 10:30 or 14:00")
@@ -168,7 +151,7 @@ class DecisionForm(forms.Form):
     decision = _text("Decision", "Enter the decision")
 
 
-class ActionForm(_FullDate):
+class ActionForm(DateInputs):
     description = _text("What is to be done", "Enter what is to be done")
     owner = forms.ChoiceField(label="Owner", error_messages=_required("Select who owns the action"))
     agency = forms.ChoiceField(label="Owning agency",
@@ -183,7 +166,7 @@ class ActionForm(_FullDate):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data["due_on"] = self.whole_date("due", "The due date")
+        data["due_on"] = self.full_date("due", "The due date")
         return data
 
     @property

@@ -1,20 +1,19 @@
 """The tracker's forms, with GOV.UK error messages (each names what to do).
 
 Dates are GOV.UK date inputs: `<prefix>_day`, `_month` and `_year` boxes, checked
-together by `_FullDates.full_date`, which puts the one error on the day box so the
+together by `DateInputs.full_date`, which puts the one error on the day box so the
 error summary links to the input.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from django import forms
 
 from joinedup.web.children.dates import day_box, month_box, year_box
-from joinedup.web.children.forms import DateInput
+from joinedup.web.children.forms import DateInput, DateInputs
 from joinedup.web.recommendations.services.vocabulary import themes
 from joinedup.web.records.models import Agency
 
@@ -64,31 +63,8 @@ def _agency_choices() -> list[tuple[str, str]]:
     return [("", "Choose an agency"), *((a.code, str(a)) for a in Agency.objects.all())]
 
 
-class _FullDates(forms.Form):
-    def date_input(self, prefix: str) -> DateInput:
-        day, month, year = (self[f"{prefix}_{part}"] for part in ("day", "month", "year"))
-        errors = [str(e) for box in (day, month, year) for e in box.errors]
-        return DateInput(prefix, day, month, year, errors[0] if errors else "")
-
-    def full_date(self, prefix: str, what: str, *, required: bool) -> date | None:
-        boxes = [
-            str(self.cleaned_data.get(f"{prefix}_{p}", "")).strip()
-            for p in ("day", "month", "year")
-        ]
-        if not any(boxes):
-            if required:
-                self.add_error(f"{prefix}_day", f"Enter {what}")
-            return None
-        try:
-            day, month, year = (int(b) for b in boxes)
-            if year < 1900:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            self.add_error(
-                f"{prefix}_day", f"{what.capitalize()} must be a real date, such as 31 3 2026"
-            )
-            return None
+class _FullDates(DateInputs):
+    """A form with GOV.UK date inputs (`DateInputs.full_date`)."""
 
 
 class SourceForm(_FullDates):

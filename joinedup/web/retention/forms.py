@@ -46,14 +46,6 @@ def _offer(field: forms.Field, choices: list[tuple[str, str]]) -> None:
     field.choices = choices  # type: ignore[attr-defined]
 
 
-def _full_date(form: DateInputs, prefix: str, what: str) -> date | None:
-    typed = form.partial_date(prefix, what)
-    if typed is not None and typed.precision != "day":
-        form.add_error(f"{prefix}_day", f"{what} must include a day and month")
-        return None
-    return typed.earliest() if typed else None
-
-
 class DueFiltersForm(DateInputs):
     """The list's filters (a GET form): the date to look at, and the kind of record."""
 
@@ -70,7 +62,7 @@ class DueFiltersForm(DateInputs):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data["as_of"] = _full_date(self, "as_of", "The date") or timezone.localdate()
+        data["as_of"] = self.full_date("as_of", "The date", required=False) or timezone.localdate()
         return data
 
     @property
@@ -95,7 +87,7 @@ class DecisionForm(DateInputs):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        review = _full_date(self, "review", "The new review date")
+        review = self.full_date("review", "The new review date", required=False)
         if data.get("outcome") == "retain" and not self.has_error("review_day"):
             if review is None:
                 self.add_error("review_day", "Enter the new review date")

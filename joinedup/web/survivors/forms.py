@@ -6,13 +6,12 @@ On the public form every question is optional: an unanswered consent question is
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from django import forms
 
 from joinedup.web.children.dates import day_box, month_box, year_box
-from joinedup.web.children.forms import DateInput
+from joinedup.web.children.forms import DateInput, DateInputs
 from joinedup.web.survivors.models import Account, PoliceReferral
 from joinedup.web.survivors.services import vocabulary
 from joinedup.web.survivors.services.accounts import AREA_LIMIT, TEXT_LIMIT
@@ -153,30 +152,8 @@ class SurvivorChoicesForm(_ContactFields):
 
 
 # --- Inquiry staff --------------------------------------------------------------------
-class _Dated(forms.Form):
-    def date_input(self, prefix: str) -> DateInput:
-        day, month, year = (self[f"{prefix}_{part}"] for part in ("day", "month", "year"))
-        errors = [str(e) for box in (day, month, year) for e in box.errors]
-        return DateInput(prefix, day, month, year, errors[0] if errors else "")
-
-    def full_date(self, prefix: str, what: str) -> date | None:
-        boxes = [
-            str(self.cleaned_data.get(f"{prefix}_{p}", "")).strip()
-            for p in ("day", "month", "year")
-        ]
-        if not any(boxes):
-            self.add_error(f"{prefix}_day", f"Enter {what}")
-            return None
-        try:
-            day, month, year = (int(b) for b in boxes)
-            if year < 1900:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            self.add_error(
-                f"{prefix}_day", f"{what.capitalize()} must be a real date, such as 31 3 2026"
-            )
-            return None
+class _Dated(DateInputs):
+    """A form with GOV.UK date inputs (`DateInputs.full_date`)."""
 
 
 class StaffAccountForm(_Dated, _ContactFields):
