@@ -25,7 +25,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from joinedup.linkage.session import quiet_splink
 
-__all__ = ["borough_reference_pairs", "febrl4_reference_pairs"]
+__all__ = ["borough_reference_pairs", "febrl4_reference_pairs", "reference_borough_rules"]
 
 
 def _predictions(linker: Linker) -> pd.DataFrame:
@@ -109,11 +109,9 @@ def _borough_reference_input(people: pa.Table) -> pa.Table:
         return table
 
 
-def borough_reference_pairs(people: pa.Table, memory_limit: str | None = None) -> pd.DataFrame:
-    quiet_splink()
-    db_api = _db_api(memory_limit)
-    sdf = db_api.register(_borough_reference_input(people))
-    rules: list[Any] = [
+def reference_borough_rules() -> list[Any]:
+    """The person-deduplication example's blocking rules, on the borough's columns."""
+    return [
         block_on("substr(first_name,1,3)", "substr(surname,1,4)"), block_on("surname", "dob"),
         block_on("first_name", "dob"), block_on("postcode_fake", "first_name"),
         block_on("postcode_fake", "surname"), block_on("dob", "birth_place"),
@@ -122,9 +120,15 @@ def borough_reference_pairs(people: pa.Table, memory_limit: str | None = None) -
         block_on("substr(postcode_fake,1,3)", "surname"),
         block_on("substr(first_name,1,2)", "substr(surname,1,2)", "substr(dob,1,4)"),
     ]  # fmt: skip
+
+
+def borough_reference_pairs(people: pa.Table, memory_limit: str | None = None) -> pd.DataFrame:
+    quiet_splink()
+    db_api = _db_api(memory_limit)
+    sdf = db_api.register(_borough_reference_input(people))
     settings = SettingsCreator(
         unique_id_column_name="record_id", link_type="dedupe_only",
-        blocking_rules_to_generate_predictions=rules,
+        blocking_rules_to_generate_predictions=reference_borough_rules(),
         comparisons=[
             cl.ForenameSurnameComparison("first_name", "surname",
                 forename_surname_concat_col_name="first_name_surname_concat"),
