@@ -9,8 +9,8 @@ pages with any of these names (all optional):
 - `PAGE_ARGS`: url name -> {URL keyword: a fixed value, or the name of an object that
   `make_objects` makes};
 - `make_objects(borough, make_user) -> {name: primary key}`: the objects its URLs need,
-  made afresh for each test (before the role's own user exists, so they belong to
-  someone else);
+  made afresh for each test of one of ITS pages (before the role's own user exists, so
+  they belong to someone else); a module's pages may rely only on its own objects;
 - `RECORD_PAGES`: as in the main module, for pages of one child's record.
 
 Every name must be new: two modules giving a row to one page is an error.
@@ -34,7 +34,8 @@ class Contributions:
     record_pages: dict[str, dict[str, str]] = field(default_factory=dict)
     posted: set[str] = field(default_factory=set)
     page_args: dict[str, dict[str, str]] = field(default_factory=dict)
-    makers: list[Callable[..., dict[str, str]]] = field(default_factory=list)
+    maker_of: dict[str, Callable[..., dict[str, str]]] = field(default_factory=dict)
+    """page name -> the `make_objects` of the module that gave its row"""
 
 
 def _modules() -> list[ModuleType]:
@@ -60,5 +61,6 @@ def contributions() -> Contributions:
         _merge(found.page_args, getattr(module, "PAGE_ARGS", {}), module.__name__)
         found.posted |= set(getattr(module, "POSTED", set()))
         if hasattr(module, "make_objects"):
-            found.makers.append(module.make_objects)
+            for name in getattr(module, "PAGES", {}):
+                found.maker_of[name] = module.make_objects
     return found
