@@ -110,6 +110,22 @@ def test_the_annual_report_page_and_pdf(client: Client, published: Publication) 
     assert pdf.content.startswith(b"%PDF")
 
 
+def test_the_report_pdf_is_made_once_for_the_same_report_and_again_when_it_changes(
+    published: Publication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from joinedup.web.transparency.services import report
+
+    report._pdf_of.cache_clear()
+    first = report.annual_report_pdf(published)
+    assert report.annual_report_pdf(published) is first  # the same bytes, not made again
+    assert report._pdf_of.cache_info().misses == 1
+    rendered = report.render_to_string  # the live parts (recommendations) change the HTML
+    monkeypatch.setattr(report, "render_to_string", lambda *a: rendered(*a) + "<p>Later</p>")
+    changed = report.annual_report_pdf(published)
+    assert changed is not first and changed.startswith(b"%PDF")
+    assert report._pdf_of.cache_info().misses == 2
+
+
 def test_recommendations_progress_is_public_and_says_it_counts_actions(client: Client) -> None:
     response = client.get(reverse("public:recommendations"))
     assert response.status_code == 200

@@ -9,6 +9,7 @@ counts of recommendations and actions, not of people, so they are published as c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -137,8 +138,16 @@ def report_context(publication: Publication) -> dict[str, Any]:
 
 def annual_report_pdf(publication: Publication) -> bytes:
     """The annual report as a PDF (weasyprint), from the same template as the page."""
+    return _pdf_of(render_to_string("transparency/annual_report_pdf.html",
+                                    report_context(publication)))  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _pdf_of(html: str) -> bytes:
+    """The PDF of a rendered report. Kept for the same HTML: the public can download the
+    report as often as it likes, and each rendering takes seconds of CPU; the page's
+    recommendations statuses are live, so the cache is keyed on the whole HTML."""
     from weasyprint import CSS, HTML
 
-    html = render_to_string("transparency/annual_report_pdf.html", report_context(publication))
     written: bytes = HTML(string=html).write_pdf(stylesheets=[CSS(string=PDF_CSS)])
     return written
