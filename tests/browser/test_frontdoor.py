@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -108,7 +109,7 @@ def test_a_school_referral_is_screened_and_the_school_sees_the_outcome(
 
     page.get_by_role("link", name="RAG rating").click()
     page.get_by_role("button", name="Save the rating").click()
-    assert "Select a RAG rating" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select a RAG rating")
     axe_check(page)
     page.get_by_label("Amber").check()
     page.get_by_label("Rationale").fill("The adult is not known; the school sees changes.")

@@ -5,9 +5,12 @@ letter and the compliance view. axe runs on every page."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BrowserAccount
 
@@ -31,13 +34,13 @@ def test_the_inquiry_team_sets_up_the_inquiry_and_issues_a_request(
     axe_check(page)
     page.get_by_role("button", name="Set up the inquiry").click()
     page.get_by_role("button", name="Set up the inquiry").click()
-    assert "There is a problem" in page.inner_text(".govuk-error-summary")
+    expect(page.locator(".govuk-error-summary").first).to_contain_text("There is a problem")
     axe_check(page)
     page.get_by_label("Title").fill("Independent Inquiry into Exploitation in Testham")
     page.get_by_label("No: a non-statutory inquiry").check()
     page.get_by_label("Terms of reference").fill("To examine what agencies knew, and when.")
     page.get_by_role("button", name="Set up the inquiry").click()
-    assert "you are its lead" in page.inner_text(".govuk-notification-banner")
+    expect(page.locator(".govuk-notification-banner").first).to_contain_text("you are its lead")
     assert staff_may(member.user, "is_lead")
     axe_check(page)
     screenshot(page, "inquiry-home")
@@ -45,7 +48,7 @@ def test_the_inquiry_team_sets_up_the_inquiry_and_issues_a_request(
     page.goto("/inquiry/lines/add/")
     page.get_by_label("Title").fill("What agencies knew, and when")
     page.get_by_role("button", name="Save").click()
-    assert "L1" in page.inner_text("main")
+    expect(page.locator("main").first).to_contain_text("L1")
     axe_check(page)
 
     page.goto("/inquiry/requests/add/")
@@ -57,24 +60,25 @@ def test_the_inquiry_team_sets_up_the_inquiry_and_issues_a_request(
     page.get_by_label("Month").fill("12")
     page.get_by_label("Year").fill("2099")
     page.get_by_role("button", name="Save the draft").click()
-    assert "no power to issue a section 21 notice" in page.inner_text(".govuk-error-summary")
+    summary = page.locator(".govuk-error-summary").first
+    expect(summary).to_contain_text("no power to issue a section 21 notice")
     axe_check(page)
     page.get_by_label("Rule 9 request").check()
     page.get_by_role("button", name="Save the draft").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("R9-0001")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^R9-0001"))
     axe_check(page)
 
     page.get_by_role("button", name="Change the status").click()
     axe_check(page)
     page.get_by_label("Issued").check()
     page.get_by_role("button", name="Save").click()
-    assert "now issued" in page.inner_text(".govuk-notification-banner")
+    expect(page.locator(".govuk-notification-banner").first).to_contain_text("now issued")
     assert EvidenceRequest.objects.get().status == "issued"
     axe_check(page)
     screenshot(page, "inquiry-request")
 
     page.get_by_role("link", name="The letter", exact=True).click()
-    assert "Your referral records" in page.inner_text("main")
+    expect(page.locator("main").first).to_contain_text("Your referral records")
     axe_check(page)
     page.goto("/inquiry/compliance/")
     assert "Children's social care" in page.inner_text("main")

@@ -82,7 +82,7 @@ def test_a_manager_runs_an_operational_meeting_and_the_owner_sees_the_action(
     page.get_by_role("link", name="Arrange a meeting").click()
     page.wait_for_url("**/meetings/new/")
     page.get_by_role("button", name="Arrange the meeting").click()
-    assert "Select the kind of meeting" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select the kind of meeting")
     axe_check(page)
     page.get_by_label("Operational MACE", exact=False).check()
     page.locator("#id_on_day").fill("3")
@@ -139,7 +139,7 @@ def test_a_manager_runs_an_operational_meeting_and_the_owner_sees_the_action(
     page.locator("#id_due_month").fill("3")
     page.locator("#id_due_year").fill("2026")
     page.get_by_role("button", name="Add the action").click()
-    assert "added for Jo Ray" in page.locator(".govuk-notification-banner").inner_text()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("added for Jo Ray")
     axe_check(page)
     screenshot(page, "meetings-item")
 

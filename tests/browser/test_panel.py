@@ -9,6 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import BrowserAccount
 
 
@@ -43,7 +45,7 @@ def test_a_member_proposes_and_reads_the_inquirys_answer(
     screenshot(page, "panel-member-front-page")
     page.get_by_role("button", name="Make a proposal").click()
     page.get_by_role("button", name="Send the proposal").click()
-    assert "Give your proposal a short title" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Give your proposal a short title")
     axe_check(page)
     page.get_by_label("An issue").check()
     page.get_by_label("Title").fill("Evening hearings")
@@ -58,11 +60,11 @@ def test_a_member_proposes_and_reads_the_inquirys_answer(
     page.get_by_role("link", name="How we listen").click()
     axe_check(page)
     page.get_by_role("link", name="Comment on paragraph 2").click()
-    assert page.get_by_label("What is your comment about?").input_value() == "2"
+    expect(page.get_by_label("What is your comment about?")).to_have_value("2")
     page.get_by_label("Your comment", exact=True).fill("Say who reads what we write.")
     axe_check(page)
     page.get_by_role("button", name="Send the comment").click()
-    assert "Say who reads what we write." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Say who reads what we write.")
     axe_check(page)
 
     services.answer_proposal(
@@ -105,7 +107,7 @@ def test_the_inquiry_team_answers_and_publishes(
     axe_check(page)
     page.goto(f"/panel/proposals/{proposal.pk}/answer/")
     page.get_by_role("button", name="Save the answer").click()
-    assert "Choose the answer" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the answer")
     axe_check(page)
     page.get_by_label("Accepted", exact=True).check()
     page.get_by_label("Why (in plain words)").fill("Survivors told us the checks failed.")

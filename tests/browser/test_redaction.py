@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import BrowserAccount
 
 TEXT = "Jade Smith told the officer that Kyle Brown drove her home."
@@ -72,20 +74,20 @@ def test_a_document_is_redacted_checked_produced_and_released_to_core_participan
     axe_check(page)
     page.get_by_role("button", name="Suggest redactions").click()
     page.get_by_role("button", name="Review the suggestions").click()
-    assert "Jade Smith" in page.locator("mark").inner_text()
+    expect(page.locator("mark")).to_contain_text("Jade Smith")
     axe_check(page)
     screenshot(page, "redaction-decide")
 
     page.get_by_label("Accept: redact it").check()
     page.get_by_role("button", name="Save and go to the next").click()
-    assert "There is a problem" in page.content()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("There is a problem")
     axe_check(page)
     screenshot(page, "redaction-decide-error")
     page.get_by_label("Ground for the redaction").select_option("child")
     page.get_by_label("Reason").fill("A child: known by a cipher only.")
     page.get_by_role("button", name="Save and go to the next").click()
 
-    assert "Kyle Brown" in page.locator("mark").inner_text()
+    expect(page.locator("mark")).to_contain_text("Kyle Brown")
     page.get_by_label("Reject: leave it in").check()
     page.get_by_label("Reason").fill("Convicted: the inquiry names the convicted.")
     page.get_by_role("button", name="Save and go to the next").click()
@@ -101,20 +103,22 @@ def test_a_document_is_redacted_checked_produced_and_released_to_core_participan
         page.get_by_label("Agree with the decision").check()
         page.get_by_role("button", name="Save and go to the next").click()
     page.wait_for_url(f"**/versions/{version.pk}/")
-    assert "every decision is checked" in page.content()
+    expect(page.locator("main")).to_contain_text("every decision is checked")
     for stage in ("Inquiry team", "Core participants"):
         page.goto(f"/inquiry/redaction/versions/{version.pk}/")
         page.get_by_label(stage, exact=True).check()
         page.get_by_role("button", name="Produce the copy").click()
         axe_check(page)
-    assert "CH-1 told the officer that Kyle Brown drove her home." in page.content()
+    expect(page.locator("main")).to_contain_text(
+        "CH-1 told the officer that Kyle Brown drove her home."
+    )
     screenshot(page, "redaction-produced")
 
     _as(page, sign_in, made["approver"])
     for production in Production.objects.order_by("pk"):
         page.goto(f"/inquiry/redaction/productions/{production.pk}/")
         page.get_by_role("button", name="Approve for").click()
-        assert "Success" in page.content()
+        expect(page.locator(".govuk-notification-banner").first).to_contain_text("Success")
         axe_check(page)
     screenshot(page, "redaction-released")
 

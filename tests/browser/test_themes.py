@@ -51,7 +51,7 @@ def test_the_inquiry_team_codes_an_account_and_reads_the_protected_counts(
     page.get_by_label("Code", exact=True).select_option(label="— Alcohol and drugs used to control")
     page.get_by_label("Excerpt (optional)").fill("gave us gin")
     page.get_by_role("button", name="Add coding").click()
-    assert "not in the text" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("not in the text")
     axe_check(page)
     page.get_by_label("Code", exact=True).select_option(label="— Alcohol and drugs used to control")
     page.get_by_label("Excerpt (optional)").fill("gave us vodka")
