@@ -2,6 +2,10 @@
 
 The address is kept only as a keyed hash, for an hour, so the limit itself cannot
 become a record of who visited.
+
+The counts live in Django's default cache, which is the process's memory: `joinedup
+serve` is one waitress process with threads, so every request sees the same counts.
+Behind several processes, set a shared cache (`CACHES`, e.g. Redis or the database).
 """
 
 from __future__ import annotations
