@@ -13,7 +13,7 @@ from django import forms
 
 from joinedup.web.children.dates import day_box, month_box, year_box
 from joinedup.web.children.forms import DateInput
-from joinedup.web.panel.services.vocabulary import outcomes, proposal_kinds
+from joinedup.web.panel.services.vocabulary import given_by_choices, outcomes, proposal_kinds
 
 __all__ = [
     "AnswerForm",
@@ -24,6 +24,8 @@ __all__ = [
     "ProposalCommentForm",
     "ProposalForm",
     "PublishForm",
+    "RecordedProposalForm",
+    "RejoinForm",
     "ResponseForm",
 ]
 
@@ -93,6 +95,46 @@ class ProposalForm(forms.Form):
     title = _line("Title", "Give your proposal a short title")
     what = _text("What you propose", "Say what you propose")
     why = _text("Why it matters", "Say why it matters")
+
+
+class _MemberChoice(forms.ChoiceField):
+    """The current members to choose from; a member who has left is accepted too, so the
+    service can say clearly why they cannot be chosen (say they left since the page opened)."""
+
+    also_valid: frozenset[str] = frozenset()
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.also_valid or super().valid_value(value)
+
+
+class RecordedProposalForm(ProposalForm):
+    """A proposal a member gave by phone, letter, e-mail or at a meeting (staff record it)."""
+
+    member = _MemberChoice(
+        label="Member",
+        error_messages={
+            "required": "Choose the member who gave the proposal",
+            "invalid_choice": "Choose a member of the panel from the list",
+        },
+    )
+    given_by = _choice(
+        "How did they give it?",
+        "Choose how the member gave the proposal",
+        list(given_by_choices().items()),
+    )
+    field_order = ["member", "given_by", "kind", "title", "what", "why"]
+
+    def __init__(
+        self, *args: Any, members: list[tuple[str, str]], left: set[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["member"]
+        field.choices = [("", "Choose a member"), *members]  # type: ignore[attr-defined]
+        field.also_valid = frozenset(left)  # type: ignore[attr-defined]
+
+
+class RejoinForm(forms.Form):
+    reason = _line("Why they are coming back", "Say why the member is coming back onto the panel")
 
 
 class ProposalCommentForm(forms.Form):

@@ -39,6 +39,9 @@ class PanelMember(models.Model):
         blank=True,
         help_text="asked for their contributions to be kept out of publication",
     )
+    rejoined_at = models.DateTimeField(
+        null=True, blank=True, help_text="brought back onto the panel after leaving it"
+    )
 
     class Meta:
         ordering = ["display_name"]
@@ -74,6 +77,17 @@ class Proposal(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="panel_proposals",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="the inquiry team member who recorded it for the member",
+    )
+    given_by = models.CharField(
+        max_length=20, blank=True, help_text="data/panel.yaml given_by; blank: the member's own"
     )
 
     class Meta:

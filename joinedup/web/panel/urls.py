@@ -11,9 +11,11 @@ urlpatterns = [
     path("members/", members.members, name="members"),
     path("members/add/", members.member_add, name="member-add"),
     path("members/<int:member_id>/end/", members.member_end, name="member-end"),
+    path("members/<int:member_id>/rejoin/", members.member_rejoin, name="member-rejoin"),
     path("leave/", members.leave, name="leave"),
     path("proposals/", proposals.proposals, name="proposals"),
     path("proposals/new/", proposals.proposal_add, name="proposal-add"),
+    path("proposals/record/", proposals.proposal_record, name="proposal-record"),
     path("proposals/<int:proposal_id>/", proposals.proposal, name="proposal"),
     path(
         "proposals/<int:proposal_id>/comment/", proposals.proposal_comment, name="proposal-comment"

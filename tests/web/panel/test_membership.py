@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from joinedup.errors import InputError
 from joinedup.web.audit.models import AuditEntry
@@ -114,3 +116,92 @@ def test_council_staff_cannot_see_the_panel(
         client = signed_in_client(role)
         assert client.get("/panel/").status_code == 403, role
         assert client.get(f"/panel/proposals/{proposal.pk}/").status_code == 403, role
+
+
+# --- Rejoining ---------------------------------------------------------------------------
+
+
+def test_staff_bring_a_member_back_and_their_proposals_are_still_theirs(
+    panel: Panel, proposal: Proposal, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[0]
+    services.end_membership(member.user, member, False)
+    staff = client_for(panel.staff)
+    listing = staff.get("/panel/members/").content.decode()
+    assert f'action="/panel/members/{member.pk}/rejoin/"' in listing
+    reason = "Asked to come back at the June meeting"
+    page = staff.post(f"/panel/members/{member.pk}/rejoin/", {"reason": reason}, follow=True)
+    html = page.content.decode()
+    assert "Panel member 1 is back on the panel" in html and "withdrew" not in html
+    member.refresh_from_db()
+    assert member.is_active and member.rejoined_at is not None
+    assert "rejoined" in html and "Left " in html, "the members page shows both"
+    entry = AuditEntry.objects.get(action="panel.member_rejoined", target_id=str(member.pk))
+    assert entry.detail == {"user_id": member.user_id, "reason_length": len(reason)}
+    assert "June" not in str(entry.detail), "no free text in the audit log"
+    own = client_for(member.user)
+    assert own.get(f"/panel/proposals/{proposal.pk}/").status_code == 200
+    assert "How taxi drivers were checked" in own.get("/panel/").content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).member == member
+
+
+def test_a_withdrawal_stands_when_a_member_rejoins(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[2]
+    services.end_membership(panel.staff, member, True)
+    page = client_for(panel.staff).post(
+        f"/panel/members/{member.pk}/rejoin/", {"reason": "Wants to take part"}, follow=True
+    )
+    html = page.content.decode()
+    assert "withdrew it from publication" in html and "that still stands" in html
+    member.refresh_from_db()
+    assert member.is_active and member.withdrawn_at is not None
+    assert "Withdrawn from publication" in html
+
+
+def test_rejoining_needs_a_reason_and_an_ended_membership(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[1]
+    staff = client_for(panel.staff)
+    page = staff.post(f"/panel/members/{member.pk}/rejoin/", {"reason": "Back"})
+    assert page.status_code == 200 and "already on the panel" in page.content.decode()
+    services.end_membership(panel.staff, member, False)
+    page = staff.post(f"/panel/members/{member.pk}/rejoin/", {"reason": "  "})
+    html = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in html
+    assert "Say why the member is coming back" in html
+    assert PanelMember.objects.get(pk=member.pk).left_at is not None
+    assert not AuditEntry.objects.filter(action="panel.member_rejoined").exists()
+
+
+def test_rejoining_is_refused_when_another_member_now_has_the_name(
+    panel: Panel, make_user: Callable[..., Any], client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[1]
+    services.end_membership(panel.staff, member, False)
+    PanelMember.objects.create(
+        inquiry=panel.inquiry, user=make_user("survivor_panel"), display_name="PANEL MEMBER 2",
+        joined_at=timezone.now(), added_by=panel.staff,
+    )  # fmt: skip
+    page = client_for(panel.staff).post(f"/panel/members/{member.pk}/rejoin/", {"reason": "Back"})
+    html = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in html
+    assert "Another member now uses the name Panel member 2" in html
+    assert PanelMember.objects.get(pk=member.pk).left_at is not None
+
+
+def test_only_the_inquiry_team_brings_members_back(
+    panel: Panel, client_for: Callable[[Any], Any], signed_in_client: Callable[..., Any]
+) -> None:
+    member = panel.members[0]
+    services.end_membership(member.user, member, False)
+    url = f"/panel/members/{member.pk}/rejoin/"
+    assert client_for(member.user).post(url, {"reason": "Me"}).status_code == 403
+    assert client_for(panel.members[1].user).post(url, {"reason": "Them"}).status_code == 403
+    assert signed_in_client("administrator").post(url, {"reason": "Them"}).status_code == 403
+    assert client_for(panel.staff).get(url).status_code == 405
+    with pytest.raises(PermissionDenied):
+        services.rejoin_member(panel.members[1].user, member, "Them")
+    assert PanelMember.objects.get(pk=member.pk).left_at is not None

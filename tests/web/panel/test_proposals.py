@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from joinedup.errors import InputError
 from joinedup.web.accounts.models import Notification
@@ -125,3 +126,103 @@ def test_members_cannot_answer(
     page = client_for(panel.members[1].user).post(f"/panel/proposals/{proposal.pk}/answer/", ANSWER)
     assert page.status_code == 403
     assert Proposal.objects.get(pk=proposal.pk).status == "open"
+
+
+# --- A proposal given by phone, letter, e-mail or at a meeting, recorded by staff -------
+RECORDED = {"given_by": "phone", "kind": "issue", "title": "Home visits", "what": "Visit us.",
+            "why": "Travel is hard."}  # fmt: skip
+
+
+def test_staff_record_a_phoned_proposal_that_is_the_members_own(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    member = panel.members[1]
+    staff = client_for(panel.staff)
+    form = staff.get("/panel/proposals/record/").content.decode()
+    assert "Panel member 2" in form and member.user.username not in form, "display names only"
+    page = staff.post("/panel/proposals/record/", {**RECORDED, "member": str(member.pk)})
+    proposal = Proposal.objects.get()
+    assert page.status_code == 302 and page["Location"] == f"/panel/proposals/{proposal.pk}/"
+    assert (proposal.member, proposal.recorded_by, proposal.given_by) == (
+        member,
+        panel.staff,
+        "phone",
+    )
+    entry = AuditEntry.objects.get(action="panel.proposal_recorded")
+    assert entry.actor_username == panel.staff.username and entry.target_id == str(proposal.pk)
+    assert entry.detail == {"member_id": member.pk}, "ids only, never what was said"
+    own = client_for(member.user).get("/panel/").content.decode()
+    assert "Your proposals" in own and "Home visits" in own
+
+
+def test_other_members_see_the_team_recorded_it_but_not_who(
+    panel: Panel, client_for: Callable[[Any], Any], make_user: Callable[..., Any]
+) -> None:
+    recorder = make_user("inquiry_team", first_name="Morgan", last_name="Quill")
+    draft = services.ProposalDraft("issue", "Home visits", "Visit us.", "Travel is hard.")
+    made = services.record_proposal_for_member(recorder, panel.members[1], "letter", draft)
+    url = f"/panel/proposals/{made.pk}/"
+    seen = client_for(panel.members[2].user).get(url).content.decode()
+    assert "Recorded by the inquiry team from a letter on" in seen and "Panel member 2" in seen
+    assert "Morgan" not in seen and recorder.username not in seen
+    staff_sees = client_for(panel.staff).get(url).content.decode()
+    assert (
+        "Recorded by the inquiry team from a letter" in staff_sees and "Morgan Quill" in staff_sees
+    )
+    listing = client_for(panel.staff).get("/panel/proposals/").content.decode()
+    assert 'href="/panel/proposals/record/"' in listing
+
+
+def test_a_members_own_proposal_says_nothing_about_recording(
+    panel: Panel, proposal: Proposal, client_for: Callable[[Any], Any]
+) -> None:
+    seen = client_for(panel.members[1].user).get(f"/panel/proposals/{proposal.pk}/")
+    assert "Recorded by the inquiry team" not in seen.content.decode()
+    assert (proposal.recorded_by, proposal.given_by) == (None, "")
+
+
+def test_a_proposal_cannot_be_recorded_for_a_member_who_has_left(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    left = panel.members[2]
+    services.end_membership(panel.staff, left, False)
+    staff = client_for(panel.staff)
+    assert "Panel member 3" not in staff.get("/panel/proposals/record/").content.decode()
+    page = staff.post("/panel/proposals/record/", {**RECORDED, "member": str(left.pk)})
+    html = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in html
+    assert "Panel member 3 has left the panel" in html
+    assert not Proposal.objects.exists()
+    assert not AuditEntry.objects.filter(action="panel.proposal_recorded").exists()
+
+
+def test_recording_needs_a_member_and_how_they_gave_it(
+    panel: Panel, client_for: Callable[[Any], Any]
+) -> None:
+    page = client_for(panel.staff).post("/panel/proposals/record/", {"given_by": "fax"})
+    html = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in html
+    assert "Choose the member who gave the proposal" in html
+    assert "Choose how the member gave the proposal" in html
+    with pytest.raises(InputError, match="how the member gave"):
+        draft = services.ProposalDraft("issue", "T", "W", "Y")
+        services.record_proposal_for_member(panel.staff, panel.members[0], "fax", draft)
+    assert not Proposal.objects.exists()
+
+
+def test_only_the_inquiry_team_records_proposals_for_members(
+    panel: Panel, client_for: Callable[[Any], Any], signed_in_client: Callable[..., Any]
+) -> None:
+    data = {**RECORDED, "member": str(panel.members[0].pk)}
+    member = client_for(panel.members[1].user)
+    assert member.get("/panel/proposals/record/").status_code == 403
+    assert member.post("/panel/proposals/record/", data).status_code == 403
+    assert (
+        signed_in_client("team_manager").post("/panel/proposals/record/", data).status_code == 403
+    )
+    draft = services.ProposalDraft("issue", "T", "W", "Y")
+    with pytest.raises(PermissionDenied):
+        services.record_proposal_for_member(panel.members[1].user, panel.members[0], "phone", draft)
+    assert not Proposal.objects.exists()
+    listing = member.get("/panel/proposals/").content.decode()
+    assert "/panel/proposals/record/" not in listing

@@ -1,7 +1,9 @@
 """The survivors' panel's services; views, the demo and other apps import from here.
 
-- membership: the panel's inquiry, members under display names, leaving, withdrawal
-- proposals: proposing, support and comments, the inquiry's answers
+- membership: the panel's inquiry, members under display names, leaving, withdrawal,
+  rejoining
+- proposals: proposing (or staff recording one given by phone, letter...), support and
+  comments, the inquiry's answers
 - drafts: drafts shared for comment, comments, responses (files.py keeps their files)
 - log: the "you said, we did" log and marking items for publication
 - public: `you_said_we_did()`, the public site's contract
@@ -20,6 +22,7 @@ from joinedup.web.panel.services.membership import (
     end_membership,
     membership_of,
     panel_inquiry,
+    rejoin_member,
     withdraw_contributions,
 )
 from joinedup.web.panel.services.proposals import (
@@ -29,6 +32,7 @@ from joinedup.web.panel.services.proposals import (
     answer_proposal,
     comment_on_proposal,
     make_proposal,
+    record_proposal_for_member,
 )
 from joinedup.web.panel.services.public import YouSaidWeDid, you_said_we_did
 from joinedup.web.panel.services.reminders import send_reminders
@@ -49,6 +53,8 @@ __all__ = [
     "membership_of",
     "panel_inquiry",
     "publish",
+    "record_proposal_for_member",
+    "rejoin_member",
     "respond_to_comment",
     "send_reminders",
     "share_draft",

@@ -36,6 +36,7 @@ __all__ = [
     "membership_of",
     "panel_inquiry",
     "possible_members",
+    "rejoin_member",
     "require_inquiry",
     "withdraw_contributions",
 ]
@@ -143,6 +144,34 @@ def end_membership(
         )  # fmt: skip
         if withdraw:
             withdraw_contributions(by, member, request)
+    return member
+
+
+def rejoin_member(
+    staff: User, member: PanelMember, reason: str, request: HttpRequest | None = None
+) -> PanelMember:
+    """Bring a member who left back onto the panel, under the same display name. What they
+    said before is still theirs; a withdrawal from publication stands (it is not undone)."""
+    if not is_staff(staff):
+        raise PermissionDenied("Only the inquiry team brings a member back onto the panel.")
+    reason = reason.strip()
+    if not reason:
+        raise InputError("Say why the member is coming back onto the panel")
+    if member.is_active:
+        raise InputError(f"{member.display_name} is already on the panel")
+    others = PanelMember.objects.filter(inquiry_id=member.inquiry_id).exclude(pk=member.pk)
+    if others.filter(display_name__iexact=member.display_name).exists():
+        raise InputError(
+            f"Another member now uses the name {member.display_name}: "
+            "agree a different name with one of them before bringing this member back"
+        )
+    with transaction.atomic():
+        member.left_at, member.rejoined_at = None, timezone.now()
+        member.save(update_fields=["left_at", "rejoined_at"])
+        record_event(
+            staff, "panel.member_rejoined", target_type="panel_member", target_id=member.pk,
+            detail={"user_id": member.user_id, "reason_length": len(reason)}, request=request,
+        )  # fmt: skip
     return member
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from joinedup.web.accounts.models import User
+from joinedup.web.audit.models import AuditEntry
 from joinedup.web.inquiry.models import Inquiry, LineOfInquiry
 from joinedup.web.panel.models import (
     Draft,
@@ -24,6 +25,7 @@ from joinedup.web.panel.services.vocabulary import timescale
 __all__ = [
     "DraftPage",
     "FrontPage",
+    "MemberRow",
     "MembersPage",
     "ProposalPage",
     "StaffCounts",
@@ -86,9 +88,16 @@ def _counts(inquiry: Inquiry) -> StaffCounts:
 
 
 @dataclass(frozen=True)
+class MemberRow:
+    member: PanelMember
+    last_left_at: datetime | None  # for a member who rejoined: when they last left
+
+
+@dataclass(frozen=True)
 class MembersPage:
     inquiry: Inquiry | None
     members: list[PanelMember]
+    rows: list[MemberRow] = field(default_factory=list)
 
 
 def members_page() -> MembersPage:
@@ -96,7 +105,21 @@ def members_page() -> MembersPage:
     if inquiry is None:
         return MembersPage(None, [])
     found = PanelMember.objects.filter(inquiry=inquiry).select_related("user")
-    return MembersPage(inquiry, list(found.order_by("left_at", "display_name")))
+    members = list(found.order_by("left_at", "display_name"))
+    left = _last_left([m for m in members if m.rejoined_at is not None])
+    return MembersPage(inquiry, members, [MemberRow(m, left.get(str(m.pk))) for m in members])
+
+
+def _last_left(rejoined: list[PanelMember]) -> dict[str, datetime]:
+    """When each member who rejoined last left: the audit log is the history."""
+    if not rejoined:
+        return {}
+    entries = AuditEntry.objects.filter(
+        action="panel.member_left",
+        target_type="panel_member",
+        target_id__in=[str(m.pk) for m in rejoined],
+    )
+    return {e.target_id: e.occurred_at for e in entries.order_by("sequence")}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,12 @@ from joinedup.web.inquiry.models import Inquiry, LineOfInquiry
 from joinedup.web.inquiry.services.lines import add_line
 from joinedup.web.panel.models import PanelMember, Proposal, ProposalAnswer, ProposalComment
 from joinedup.web.panel.services.membership import is_staff
-from joinedup.web.panel.services.vocabulary import outcomes, proposal_kinds, status_label
+from joinedup.web.panel.services.vocabulary import (
+    given_by_choices,
+    outcomes,
+    proposal_kinds,
+    status_label,
+)
 
 __all__ = [
     "Answer",
@@ -36,6 +41,7 @@ __all__ = [
     "comment_on_proposal",
     "make_proposal",
     "proposals_for",
+    "record_proposal_for_member",
 ]
 
 
@@ -73,21 +79,54 @@ def make_proposal(
 ) -> Proposal:
     if not member.is_active:
         raise PermissionDenied("Your membership of the panel has ended.")
-    if draft.kind not in proposal_kinds():
-        raise InputError("Choose whether this is a line of inquiry or an issue")
-    title, what, why = (" ".join(draft.title.split()), draft.what.strip(), draft.why.strip())
-    if not (title and what and why):
-        raise InputError("Give a title, what you propose and why")
     with transaction.atomic():
-        proposal = Proposal.objects.create(
-            inquiry_id=member.inquiry_id, member=member, kind=draft.kind,
-            title=title, what=what, why=why, proposed_at=timezone.now(),
-        )  # fmt: skip
+        proposal = _create(member, draft)
         record_event(
             member.user, "panel.proposal_made", target_type="panel_proposal",
             target_id=proposal.pk, detail={"member_id": member.pk}, request=request,
         )  # fmt: skip
     return proposal
+
+
+def record_proposal_for_member(
+    staff: User,
+    member: PanelMember,
+    given_by: str,
+    draft: ProposalDraft,
+    request: HttpRequest | None = None,
+) -> Proposal:
+    """A proposal a member gave by phone, letter, e-mail or at a meeting, recorded by the
+    inquiry team. It is the member's own: other members see it under their display name."""
+    if not is_staff(staff):
+        raise PermissionDenied("Only the inquiry team records proposals for members.")
+    if not member.is_active:
+        raise InputError(
+            f"{member.display_name} has left the panel, so a proposal cannot be recorded "
+            "for them. Bring them back onto the panel first if they want to rejoin"
+        )
+    if given_by not in given_by_choices():
+        raise InputError("Choose how the member gave the proposal")
+    with transaction.atomic():
+        proposal = _create(member, draft, recorded_by=staff, given_by=given_by)
+        record_event(
+            staff, "panel.proposal_recorded", target_type="panel_proposal",
+            target_id=proposal.pk, detail={"member_id": member.pk}, request=request,
+        )  # fmt: skip
+    return proposal
+
+
+def _create(
+    member: PanelMember, draft: ProposalDraft, recorded_by: User | None = None, given_by: str = ""
+) -> Proposal:
+    if draft.kind not in proposal_kinds():
+        raise InputError("Choose whether this is a line of inquiry or an issue")
+    title, what, why = (" ".join(draft.title.split()), draft.what.strip(), draft.why.strip())
+    if not (title and what and why):
+        raise InputError("Give a title, what is proposed and why")
+    return Proposal.objects.create(
+        inquiry_id=member.inquiry_id, member=member, kind=draft.kind, title=title, what=what,
+        why=why, proposed_at=timezone.now(), recorded_by=recorded_by, given_by=given_by,
+    )  # fmt: skip
 
 
 def comment_on_proposal(

@@ -14,6 +14,8 @@ __all__ = [
     "Outcome",
     "draft_file_kinds",
     "draft_file_max_bytes",
+    "given_by_choices",
+    "given_from",
     "outcomes",
     "proposal_kinds",
     "response_label",
@@ -49,6 +51,17 @@ def _data() -> dict[str, Any]:
 def proposal_kinds() -> dict[str, tuple[str, str]]:
     """kind -> (label, hint), in the data file's order."""
     return {k: (str(v["label"]), str(v["hint"])) for k, v in _data()["proposal_kinds"].items()}
+
+
+def given_by_choices() -> dict[str, str]:
+    """How a recorded proposal was given: code -> label ("By phone"), in the file's order."""
+    return {code: str(v["label"]) for code, v in _data()["given_by"].items()}
+
+
+def given_from(code: str) -> str:
+    """ "a phone call", for "Recorded by the inquiry team from a phone call"."""
+    found = _data()["given_by"].get(code)
+    return str(found["from"]) if found else ""
 
 
 def outcomes() -> dict[str, Outcome]:

@@ -1,5 +1,5 @@
 """Labels for the panel's templates: a proposal's status and its GOV.UK tag colour, a
-proposal's kind, a comment's response."""
+proposal's kind, a comment's response, how a recorded proposal was given."""
 
 from __future__ import annotations
 
@@ -28,3 +28,8 @@ def panel_kind(kind: str) -> str:
 @register.filter
 def panel_response(changed: bool | None) -> str:
     return vocabulary.response_label(changed)
+
+
+@register.filter
+def panel_given_from(given_by: str) -> str:
+    return vocabulary.given_from(given_by)

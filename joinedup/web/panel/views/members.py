@@ -1,18 +1,20 @@
-"""The panel's front page, its members (staff), and leaving the panel (members)."""
+"""The panel's front page, its members (staff), leaving the panel (members), and bringing
+a member who left back onto it (staff)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from joinedup.errors import InputError
 from joinedup.web.access.services import capability_required
 from joinedup.web.accounts.models import User
-from joinedup.web.panel.forms import WITHDRAW, LeaveForm, MemberForm
+from joinedup.web.panel.forms import WITHDRAW, LeaveForm, MemberForm, RejoinForm
 from joinedup.web.panel.models import PanelMember
-from joinedup.web.panel.services import add_member, end_membership
+from joinedup.web.panel.services import add_member, end_membership, rejoin_member
 from joinedup.web.panel.services.membership import possible_members, require_inquiry
 from joinedup.web.panel.services.pages import front_page, members_page
 from joinedup.web.panel.views.common import (
@@ -78,6 +80,34 @@ def member_end(request: HttpRequest, member_id: int) -> HttpResponse:
             messages.success(request, f"{member.display_name}'s membership has ended")
             return redirect("panel:members")
     return render(request, "panel/member_end.html", {"form": form, "member": member})
+
+
+@require_POST
+@staff_required
+def member_rejoin(request: HttpRequest, member_id: int) -> HttpResponse:
+    """The button on the members page; a refusal shows this page with the error summary."""
+    member = get_object_or_404(PanelMember, pk=member_id)
+    form = RejoinForm(request.POST)
+    if form.is_valid():
+        try:
+            rejoin_member(signed_in(request), member, form.cleaned_data["reason"], request)
+        except InputError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _back_on_the_panel(member))
+            return redirect("panel:members")
+    return render(request, "panel/member_rejoin.html", {"form": form, "member": member})
+
+
+def _back_on_the_panel(member: PanelMember) -> str:
+    said = f"{member.display_name} is back on the panel. What they said before is still theirs."
+    if member.withdrawn_at is None:
+        return said
+    day = timezone.localdate(member.withdrawn_at)
+    return (
+        f"{said} They withdrew it from publication on {day.day} {day:%B %Y}: "
+        "that still stands, so nothing of theirs will be published."
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,5 @@
-"""Proposals: the list, proposing (members), support and comments (members), the
-inquiry's answer (staff)."""
+"""Proposals: the list, proposing (members), recording one a member gave by phone, letter,
+e-mail or at a meeting (staff), support and comments (members), the inquiry's answer (staff)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from joinedup.errors import InputError
 from joinedup.web.inquiry.models import LineOfInquiry
-from joinedup.web.panel.forms import NEW_LINE, AnswerForm, ProposalCommentForm, ProposalForm
+from joinedup.web.panel.forms import (
+    NEW_LINE,
+    AnswerForm,
+    ProposalCommentForm,
+    ProposalForm,
+    RecordedProposalForm,
+)
 from joinedup.web.panel.models import PanelMember, Proposal
 from joinedup.web.panel.services import (
     Answer,
@@ -19,8 +25,9 @@ from joinedup.web.panel.services import (
     answer_proposal,
     comment_on_proposal,
     make_proposal,
+    record_proposal_for_member,
 )
-from joinedup.web.panel.services.membership import panel_inquiry
+from joinedup.web.panel.services.membership import is_staff, panel_inquiry, require_inquiry
 from joinedup.web.panel.services.pages import line_choices, proposal_page
 from joinedup.web.panel.services.proposals import proposals_for
 from joinedup.web.panel.views.common import (
@@ -28,6 +35,7 @@ from joinedup.web.panel.views.common import (
     member_required,
     posted,
     reader_required,
+    refuse,
     show_error,
     signed_in,
     staff_required,
@@ -35,7 +43,9 @@ from joinedup.web.panel.views.common import (
 
 
 def _find(proposal_id: int) -> Proposal:
-    return get_object_or_404(Proposal.objects.select_related("member", "line"), pk=proposal_id)
+    return get_object_or_404(
+        Proposal.objects.select_related("member", "line", "recorded_by"), pk=proposal_id
+    )
 
 
 @require_GET
@@ -43,7 +53,8 @@ def _find(proposal_id: int) -> Proposal:
 def proposals(request: HttpRequest) -> HttpResponse:
     inquiry = panel_inquiry()
     found = list(proposals_for(inquiry).prefetch_related("comments")) if inquiry else []
-    return render(request, "panel/proposals.html", {"proposals": found})
+    context = {"proposals": found, "staff": is_staff(request.user)}
+    return render(request, "panel/proposals.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,6 +72,33 @@ def proposal_add(request: HttpRequest, member: PanelMember) -> HttpResponse:
             messages.success(request, "Your proposal has been sent to the inquiry")
             return redirect("panel:proposal", proposal.pk)
     return render(request, "panel/proposal_add.html", {"form": form, "member": member})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def proposal_record(request: HttpRequest) -> HttpResponse:
+    try:
+        inquiry = require_inquiry()
+    except InputError as error:
+        return refuse(request, str(error))
+    everyone = PanelMember.objects.filter(inquiry=inquiry)
+    current = [(str(m.pk), m.display_name) for m in everyone if m.is_active]
+    left = {str(m.pk) for m in everyone if not m.is_active}
+    form = RecordedProposalForm(posted(request), members=current, left=left)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        member = get_object_or_404(everyone, pk=int(data["member"]))
+        draft = ProposalDraft(data["kind"], data["title"], data["what"], data["why"])
+        try:
+            made = record_proposal_for_member(
+                signed_in(request), member, data["given_by"], draft, request
+            )
+        except InputError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, f"The proposal is recorded for {member.display_name}")
+            return redirect("panel:proposal", made.pk)
+    return render(request, "panel/proposal_record.html", {"form": form, "members": current})
 
 
 @require_GET
