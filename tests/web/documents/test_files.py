@@ -64,3 +64,21 @@ def test_stored_files_can_be_reencrypted_under_a_new_key(monkeypatch: pytest.Mon
     finally:
         monkeypatch.undo()
         reload_keys()
+
+
+@pytest.mark.django_db
+def test_a_left_over_file_under_a_key_no_longer_held_is_written_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file on disk with no row (a rolled-back upload) made under another key is not
+    reused: it could never be read back."""
+    from cryptography.fernet import Fernet
+
+    data = b"Invented letter, uploaded once under a key since lost"
+    path = files.file_path(files.sha256_of(data))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(Fernet(Fernet.generate_key()).encrypt(data))
+    path.chmod(0o440)
+    stored, new = files.store_file(data, original_name="a.txt", media_type="text/plain")
+    assert new
+    assert files.read_file(stored) == data

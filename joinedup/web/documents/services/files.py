@@ -55,7 +55,7 @@ def store_file(data: bytes, *, original_name: str, media_type: str) -> tuple[Sto
     if found is not None:
         return found, False
     path = file_path(digest)
-    if not path.exists():  # a file left by a rolled-back upload is the same bytes
+    if not _holds(path, digest):
         _write_once(path, multi_fernet().encrypt(data))
     try:
         with transaction.atomic():
@@ -96,6 +96,16 @@ def reencrypt_stored_files() -> int:
         _write_once(path, fresh)
         count += 1
     return count
+
+
+def _holds(path: Path, digest: str) -> bool:
+    """Whether a file with no database row (left by a rolled-back upload) can be kept:
+    only if today's keys read it back as these bytes. One written under a key that is
+    no longer configured, or damaged, is written again: no record points to it."""
+    try:
+        return sha256_of(multi_fernet().decrypt(path.read_bytes())) == digest
+    except (FileNotFoundError, InvalidToken):
+        return False
 
 
 def _decrypt(token: bytes, digest: str) -> bytes:
